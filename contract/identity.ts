@@ -1,0 +1,80 @@
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { emailSchema, passwordSchema } from './password.js';
+
+export const pinChannelSchema = z.enum(['sms', 'voice']);
+export type PinChannel = z.infer<typeof pinChannelSchema>;
+
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Choose a country');
+
+export const signupRequestSchema = z
+  .object({
+    company_name: z.string().trim().min(1, 'Enter your company name').max(120),
+    name: z.string().trim().min(1, 'Enter your name').max(120),
+    email: emailSchema,
+    password: passwordSchema,
+    country: countryCodeSchema,
+    phone: z.string().trim().min(1, 'Enter your phone number').max(32),
+    pin_channel: pinChannelSchema,
+  })
+  .superRefine((value, context) => {
+    if (value.phone && !isValidPhoneNumber(value.phone, value.country as CountryCode)) {
+      context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a valid phone number for the chosen country' });
+    }
+  });
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+export const signupStatusSchema = z.object({
+  signup_id: z.string(),
+  status: z.enum(['pending', 'review', 'verified']),
+  phone_masked: z.string(),
+  channel: pinChannelSchema,
+  expires_at: z.string(),
+  resend_available_at: z.string(),
+  attempts_left: z.number().int(),
+  server_time: z.string(),
+});
+export type SignupStatus = z.infer<typeof signupStatusSchema>;
+
+export const signupIdParamsSchema = z.object({ signupId: z.uuid() });
+
+export const verifyPinRequestSchema = z.object({
+  pin: z.string().trim().regex(/^\d{4}$/, 'Enter the 4-digit PIN'),
+});
+export type VerifyPinRequest = z.infer<typeof verifyPinRequestSchema>;
+
+export const resendPinRequestSchema = z.object({ channel: pinChannelSchema });
+export type ResendPinRequest = z.infer<typeof resendPinRequestSchema>;
+
+export const sessionSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), must_change_password: z.boolean() }),
+  account: z.object({ api_key: z.string(), company_name: z.string() }),
+  permissions: z.array(z.string()),
+  csrf_token: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** Verification signs the new user in and shows the generated API secret once. */
+export const verifiedSignupSchema = sessionSchema.extend({ api_secret: z.string() });
+export type VerifiedSignup = z.infer<typeof verifiedSignupSchema>;
+
+export const signInRequestSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(128),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+
+export const passwordResetConfirmSchema = z.object({
+  token: z.string().min(20).max(100),
+  password: passwordSchema,
+});
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirmSchema>;
+
+export const acceptedSchema = z.object({ message: z.string() });

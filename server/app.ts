@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './db/database.js';
+import { accountRoutes } from './modules/account/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { installAccessControl } from './platform/auth/access.js';
+import { createApiCredentialVerifier } from './platform/auth/api-credentials.js';
+import { createSessionStore } from './platform/auth/sessions.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
+import { createMailer, type Mailer } from './platform/delivery/mailer.js';
+import { createOutbox } from './platform/delivery/outbox.js';
+import { outboxRoutes } from './platform/delivery/outbox-routes.js';
+import { installErrorHandler } from './platform/error-handler.js';
+import { healthRoutes } from './platform/health-routes.js';
+import { loggerOptions } from './platform/logging.js';
+import { spaRoutes } from './platform/spa-routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  mailer?: Mailer;
+  carrier?: Carrier;
+  /** Where the built SPA lives; null serves the API only. */
+  staticRoot?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const outbox = createOutbox(database.db, clock);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    outbox,
+    mailer: deps.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outbox }),
+    carrier: deps.carrier ?? createOutboxCarrier(outbox),
+    sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
+  };
+
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config),
+    trustProxy: true,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Switchboard API', version: '0.1.0', description: 'Console API and the Vonage-compatible public API.' },
+      components: { securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installAccessControl(app, {
+    sessions: ctx.sessions,
+    verifyApiCredentials: createApiCredentialVerifier(database.db),
+    secureCookies: config.NODE_ENV === 'production',
+  });
+
+  app.get('/openapi.json', { config: { access: { auth: 'none' } }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { ctx });
+  await app.register(identityRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
+  if (config.NODE_ENV !== 'production') await app.register(outboxRoutes, { ctx });
+  if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });
+
+  return { app, ctx };
+}

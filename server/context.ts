@@ -1,0 +1,19 @@
+import type { Config } from './config.js';
+import type { DatabaseHandle, Db } from './db/database.js';
+import type { Carrier } from './platform/delivery/carrier.js';
+import type { Mailer } from './platform/delivery/mailer.js';
+import type { Outbox } from './platform/delivery/outbox.js';
+import type { SessionStore } from './platform/auth/sessions.js';
+import type { Clock } from './platform/clock.js';
+
+/** What every module's routes and services are built from; one per app instance. */
+export interface AppContext {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  clock: Clock;
+  outbox: Outbox;
+  mailer: Mailer;
+  carrier: Carrier;
+  sessions: SessionStore;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../database.js';
+import { foundation } from './001-foundation.js';
+
+/** Migrations are code, listed in order; each is a pure function of the dialect. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-foundation': foundation(dialect),
+      };
+    },
+  };
+}

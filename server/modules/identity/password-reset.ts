@@ -1,0 +1,64 @@
+import type { AppContext } from '../../context.js';
+import { publicUrl } from '../../config.js';
+import { MINUTE } from '../../platform/clock.js';
+import { newToken, sha256 } from '../../platform/ids.js';
+import { hashSecret } from '../../platform/passwords.js';
+import { fieldError } from '../../platform/problems.js';
+
+export const RESET_LINK_TTL = 15 * MINUTE;
+
+export const resetRequestedMessage =
+  'If an account uses this e-mail address, we have sent it a link to reset the password. The link is valid for 15 minutes.';
+
+/** Sends a one-time reset link when the e-mail belongs to a user; answers the same either way. */
+export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
+  const user = await ctx.db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirst();
+  if (!user) return;
+  const token = newToken();
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('password_resets')
+    .values({
+      token_hash: sha256(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + RESET_LINK_TTL).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  await ctx.mailer.send({
+    to: email,
+    subject: 'Reset your Switchboard password',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Someone asked to reset the password of your Switchboard account. To choose a new password, open:',
+      `${publicUrl(ctx.config)}/reset-password/${token}`,
+      '',
+      'The link works once and expires in 15 minutes. If you did not ask for this, ignore this e-mail.',
+    ].join('\n'),
+  });
+}
+
+/** Spends a reset link (once, within 15 minutes), sets the password and ends every session of the user. */
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string): Promise<void> {
+  const passwordHash = await hashSecret(password);
+  const now = ctx.clock.now().toISOString();
+  const spent = await ctx.db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('token_hash', '=', sha256(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('user_id')
+    .executeTakeFirst();
+  if (!spent) throw fieldError('token', 'This reset link has expired or was already used. Request a new one.');
+  const user = await ctx.db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: 0 })
+    .where('id', '=', spent.user_id)
+    .returning('email')
+    .executeTakeFirstOrThrow();
+  await ctx.sessions.endAllFor(spent.user_id);
+  await ctx.db.deleteFrom('login_failures').where('email', '=', user.email).execute();
+}

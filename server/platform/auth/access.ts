@@ -1,0 +1,110 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError, forbidden, unauthorized } from '../problems.js';
+import type { Actor, SessionActor } from './actor.js';
+import { hasPermission } from './actor.js';
+import { readApiCredentials, type ApiCredentialVerifier } from './api-credentials.js';
+import type { Access } from './permissions.js';
+import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AccessControlDeps {
+  sessions: SessionStore;
+  verifyApiCredentials: ApiCredentialVerifier;
+  secureCookies: boolean;
+  /** Turns an API-credential failure into the response the endpoint's spec documents. */
+  apiUnauthorized?: (request: FastifyRequest, reason: 'bad_credentials' | 'suspended' | 'missing') => ProblemError;
+}
+
+export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+/**
+ * The one place where callers are identified and permissions are checked. Every route must declare
+ * `config.access`; a route that does not is refused at start-up.
+ */
+export function installAccessControl(app: FastifyInstance, deps: AccessControlDeps): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    }
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.auth === 'none') return;
+
+    if (access.auth === 'api') {
+      const credentials = readApiCredentials(request);
+      if (credentials) {
+        const result = await deps.verifyApiCredentials(credentials);
+        if (!result.ok) throw apiFailure(deps, request, result.reason);
+        request.actor = result.actor;
+        return;
+      }
+      const actor = await sessionActor(request, reply, deps);
+      if (!actor) throw apiFailure(deps, request, 'missing');
+      authorise(request, actor, access.permission);
+      return;
+    }
+
+    const actor = await sessionActor(request, reply, deps);
+    if (!actor) throw unauthorized();
+    if (access.permission !== 'signed-in') authorise(request, actor, access.permission);
+  });
+}
+
+function apiFailure(deps: AccessControlDeps, request: FastifyRequest, reason: 'bad_credentials' | 'suspended' | 'missing') {
+  return deps.apiUnauthorized?.(request, reason) ?? unauthorized('You did not provide correct credentials.');
+}
+
+function authorise(request: FastifyRequest, actor: Actor, permission: Parameters<typeof hasPermission>[1]) {
+  if (!hasPermission(actor, permission)) throw forbidden();
+  request.actor = actor;
+}
+
+async function sessionActor(request: FastifyRequest, reply: FastifyReply, deps: AccessControlDeps): Promise<SessionActor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const resolved = await deps.sessions.resolve(token);
+  if (!resolved) return null;
+  if (!safeMethods.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], resolved.actor.csrfToken)) {
+    throw new ProblemError({
+      status: 403,
+      title: 'CSRF check failed',
+      detail: `Missing or invalid ${CSRF_HEADER} header. Reload the page and try again.`,
+    });
+  }
+  if (resolved.extended) {
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.secureCookies, deps.sessions.ttlSeconds));
+  }
+  request.actor = resolved.actor;
+  return resolved.actor;
+}
+
+function csrfMatches(presented: string | string[] | undefined, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The signed-in user of a session route; only call after the access hook ran. */
+export function sessionOf(request: FastifyRequest): SessionActor {
+  if (request.actor?.kind !== 'session') throw unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ProblemError, type InvalidParameter } from './problems.js';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** One error handler: client mistakes become problem+json with field detail; the rest is logged and hidden. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.status(problem.status).headers(problem.headers).type(PROBLEM_JSON).send(problem.body(request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new ProblemError({ status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` });
+    reply.status(404).type(PROBLEM_JSON).send(problem.body(request.id));
+  });
+}
+
+function toProblem(error: FastifyError): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const invalidParameters: InvalidParameter[] = error.validation.map((issue) => ({
+      name: issue.instancePath.slice(1).replace(/\//g, '.') || error.validationContext || 'body',
+      reason: /received undefined$/.test(issue.message ?? '') ? 'Required' : (issue.message ?? 'Invalid value'),
+    }));
+    return new ProblemError({
+      status: 422,
+      title: 'Invalid parameters',
+      detail: `The request has invalid parameters: ${invalidParameters.map((p) => `${p.name}: ${p.reason}`).join('; ')}`,
+      invalidParameters,
+    });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ProblemError({
+      status: error.statusCode,
+      title: error.statusCode === 415 ? 'Unsupported media type' : 'Bad request',
+      detail: error.message,
+    });
+  }
+  return new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
+}
