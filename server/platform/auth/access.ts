@@ -14,6 +14,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    declaredRoutes: { method: string; url: string; access: Access }[];
+  }
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -37,11 +40,12 @@ export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
  */
 export function installAccessControl(app: FastifyInstance, deps: AccessControlDeps): void {
   app.decorateRequest('actor', null);
+  app.decorate('declaredRoutes', []);
 
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
-    }
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    app.declaredRoutes.push({ method: String(route.method), url: route.url, access });
   });
 
   app.addHook('preValidation', async (request, reply) => {

@@ -1,0 +1,77 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { configSchema, type Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { ManualClock } from '../platform/clock.js';
+import type { Mailer } from '../platform/delivery/mailer.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { config?: Partial<Record<keyof Config, string>>; mailer?: Mailer } = {}): Promise<TestApp> {
+  const { database, url, drop } = await openTestDatabase();
+  const clock = new ManualClock();
+  const config = configSchema.parse({ NODE_ENV: 'test', DATABASE_URL: url, ...options.config });
+  const { app, ctx } = await buildApp({ config, database, clock, mailer: options.mailer, staticRoot: null, logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    url,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF header on unsafe methods. */
+export class Browser {
+  private cookie = '';
+  csrfToken = '';
+
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '203.0.113.10',
+  ) {}
+
+  async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (this.cookie) headers.cookie = this.cookie;
+    const unsafe = !['GET', 'HEAD', undefined].includes(options.method as string);
+    if (unsafe && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const response = await this.app.inject({ ...options, headers, remoteAddress: this.ip });
+    const setCookie = response.cookies.find((c) => c.name === 'sb_session');
+    if (setCookie) this.cookie = setCookie.value ? `sb_session=${setCookie.value}` : '';
+    const body = response.headers['content-type']?.toString().includes('json') ? safeJson(response.body) : null;
+    if (body && typeof body.csrf_token === 'string') this.csrfToken = body.csrf_token;
+    return response;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+
+  post(url: string, payload?: object, extra: { csrf?: boolean } = {}) {
+    return this.request({ method: 'POST', url, payload, ...extra });
+  }
+
+  delete(url: string, extra: { csrf?: boolean } = {}) {
+    return this.request({ method: 'DELETE', url, ...extra });
+  }
+}
+
+function safeJson(text: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
