@@ -7,28 +7,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { installAccessControl } from './platform/auth/access.js';
 import { createApiCredentialVerifier } from './platform/auth/api-credentials.js';
-import { createSessionStore } from './platform/auth/sessions.js';
-import { systemClock, type Clock } from './platform/clock.js';
-import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
-import { createMailer, type Mailer } from './platform/delivery/mailer.js';
-import { createOutbox } from './platform/delivery/outbox.js';
 import { outboxRoutes } from './platform/delivery/outbox-routes.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { healthRoutes } from './platform/health-routes.js';
 import { loggerOptions } from './platform/logging.js';
 import { spaRoutes } from './platform/spa-routes.js';
 
-export interface AppDeps {
+export interface AppDeps extends ContextOverrides {
   config: Config;
   database: DatabaseHandle;
-  clock?: Clock;
-  mailer?: Mailer;
-  carrier?: Carrier;
   /** Where the built SPA lives; null serves the API only. */
   staticRoot?: string | null;
   logger?: boolean;
@@ -36,18 +29,7 @@ export interface AppDeps {
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, database } = deps;
-  const clock = deps.clock ?? systemClock;
-  const outbox = createOutbox(database.db, clock);
-  const ctx: AppContext = {
-    config,
-    database,
-    db: database.db,
-    clock,
-    outbox,
-    mailer: deps.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outbox }),
-    carrier: deps.carrier ?? createOutboxCarrier(outbox),
-    sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
-  };
+  const ctx = buildContext(config, database, deps);
 
   const app = Fastify({
     logger: deps.logger === false ? false : loggerOptions(config),

@@ -32,6 +32,9 @@ function toProblem(error: FastifyError): ProblemError {
       invalidParameters,
     });
   }
+  if (isUniqueViolation(error)) {
+    return new ProblemError({ status: 409, title: 'Conflict', detail: 'This conflicts with an existing record; reload and try again.' });
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new ProblemError({
       status: error.statusCode,
@@ -40,4 +43,9 @@ function toProblem(error: FastifyError): ProblemError {
     });
   }
   return new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -4,11 +4,11 @@ import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
 import type { PinChallenge, Signup } from '../../db/schema.js';
 import { MINUTE } from '../../platform/clock.js';
-import { newApiSecret, newId, newPin } from '../../platform/ids.js';
+import { newId, newPin } from '../../platform/ids.js';
 import { hashSecret, verifySecret } from '../../platform/passwords.js';
 import { ProblemError, fieldError, notFound, tooManyRequests } from '../../platform/problems.js';
-import { createPrimaryAccount } from '../account/create-primary-account.js';
 import { maskPhone, normalisePhone } from './phone.js';
+import { assertEmailAndPhoneFree, registerCompany, type RegisteredCompany } from './register-company.js';
 import { sendPin } from './pin-delivery.js';
 
 export const PIN_TTL = 5 * MINUTE;
@@ -21,7 +21,7 @@ export type StartedSignup = { kind: 'pending'; status: SignupStatus } | { kind: 
 export async function startSignup(ctx: AppContext, input: SignupRequest): Promise<StartedSignup> {
   const phone = normalisePhone(input.phone, input.country);
   if (!phone) throw fieldError('phone', 'Enter a valid phone number for the chosen country');
-  await assertEmailAndPhoneFree(ctx, input.email, phone.e164);
+  await assertEmailAndPhoneFree(ctx.db, input.email, phone.e164);
 
   const review = ctx.config.SIGNUP_REVIEW_COUNTRIES.includes(phone.country);
   const signup: Signup = {
@@ -74,17 +74,11 @@ export async function resendPin(ctx: AppContext, signupId: string, channel: PinC
   return describe(ctx, { ...signup, pins_sent: signup.pins_sent + 1 }, challenge);
 }
 
-export interface VerifiedSignup {
-  userId: string;
-  apiKey: string;
-  apiSecret: string;
-}
-
 /**
  * Checks a PIN. An attempt is counted before the PIN is compared, atomically, so parallel guesses
  * cannot exceed the three allowed. Only a correct PIN creates the account.
  */
-export async function verifySignupPin(ctx: AppContext, signupId: string, pin: string): Promise<VerifiedSignup> {
+export async function verifySignupPin(ctx: AppContext, signupId: string, pin: string): Promise<RegisteredCompany> {
   const signup = await loadPendingSignup(ctx, signupId);
   const challenge = await latestChallenge(ctx, signupId);
   const now = ctx.clock.now();
@@ -110,40 +104,22 @@ export async function verifySignupPin(ctx: AppContext, signupId: string, pin: st
     throw pinProblem(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`, left);
   }
 
-  const apiSecret = newApiSecret();
-  const apiSecretHash = await hashSecret(apiSecret);
-  const userId = newId();
-  const apiKey = await inTransaction(ctx.database, async (tx) => {
-    const used = await tx
-      .updateTable('pin_challenges')
-      .set({ status: 'used' })
-      .where('id', '=', challenge.id)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-    await assertEmailAndPhoneFree({ ...ctx, db: tx }, signup.email, signup.phone);
-    const { apiKey } = await createPrimaryAccount(tx, ctx.clock, {
-      companyName: signup.company_name,
-      phone: signup.phone,
-      apiSecretHash,
-    });
-    await tx
-      .insertInto('users')
-      .values({
-        id: userId,
-        primary_api_key: apiKey,
-        email: signup.email,
-        name: signup.name,
-        password_hash: signup.password_hash,
-        role: 'owner',
-        must_change_password: 0,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await tx.updateTable('signups').set({ status: 'verified', api_key: apiKey }).where('id', '=', signup.id).execute();
-    return apiKey;
-  });
-  return { userId, apiKey, apiSecret };
+  const registered = await registerCompany(
+    ctx,
+    { companyName: signup.company_name, name: signup.name, email: signup.email, passwordHash: signup.password_hash, phone: signup.phone },
+    async (tx) => {
+      const used = await tx
+        .updateTable('pin_challenges')
+        .set({ status: 'used' })
+        .where('id', '=', challenge.id)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+      await tx.updateTable('signups').set({ status: 'verified' }).where('id', '=', signup.id).execute();
+    },
+  );
+  await ctx.db.updateTable('signups').set({ api_key: registered.apiKey }).where('id', '=', signup.id).execute();
+  return registered;
 }
 
 async function issuePin(ctx: AppContext, signup: Signup, channel: PinChannel): Promise<PinChallenge> {
@@ -171,27 +147,6 @@ async function issuePin(ctx: AppContext, signup: Signup, channel: PinChannel): P
   });
   await sendPin(ctx.carrier, signup.phone, pin, channel);
   return challenge;
-}
-
-async function assertEmailAndPhoneFree(ctx: Pick<AppContext, 'db'>, email: string, phone: string): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (user) {
-    throw new ProblemError({
-      status: 409,
-      title: 'Already registered',
-      detail: 'An account with this e-mail address already exists. Sign in, or reset your password.',
-      invalidParameters: [{ name: 'email', reason: 'An account with this e-mail address already exists' }],
-    });
-  }
-  const account = await ctx.db.selectFrom('accounts').select('api_key').where('phone', '=', phone).executeTakeFirst();
-  if (account) {
-    throw new ProblemError({
-      status: 409,
-      title: 'Already registered',
-      detail: 'This phone number already belongs to an account. Each phone number can verify one account only.',
-      invalidParameters: [{ name: 'phone', reason: 'This phone number already belongs to an account' }],
-    });
-  }
 }
 
 async function loadSignup(ctx: AppContext, signupId: string): Promise<Signup> {

@@ -1,0 +1,43 @@
+import { buildContext } from './context-factory.js';
+import { readConfig } from './config.js';
+import { migrate, openDatabase } from './db/database.js';
+import { CliUsageError } from './cli/cli-error.js';
+import { createAccountCommand } from './cli/create-account.js';
+import type { AppContext } from './context.js';
+
+const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<object>> = {
+  'create-account': createAccountCommand,
+};
+
+const usage = `Switchboard operator CLI
+
+  npm run --silent admin -- create-account --email E --password P --company C --phone +447400123456 [--name N]
+
+Uses DATABASE_URL like the server; prints one JSON line on success.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `Unknown command "${name}".\n\n` : ''}${usage}\n`);
+    return 2;
+  }
+  const config = readConfig();
+  const database = await openDatabase(config.DATABASE_URL);
+  try {
+    await migrate(database);
+    const result = await command(buildContext(config, database), args);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,30 @@
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './db/database.js';
+import { createSessionStore } from './platform/auth/sessions.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
+import { createMailer, type Mailer } from './platform/delivery/mailer.js';
+import { createOutbox } from './platform/delivery/outbox.js';
+
+export interface ContextOverrides {
+  clock?: Clock;
+  mailer?: Mailer;
+  carrier?: Carrier;
+}
+
+/** Wires the services every module uses; the server and the operator CLI build it the same way. */
+export function buildContext(config: Config, database: DatabaseHandle, overrides: ContextOverrides = {}): AppContext {
+  const clock = overrides.clock ?? systemClock;
+  const outbox = createOutbox(database.db, clock);
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    outbox,
+    mailer: overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outbox }),
+    carrier: overrides.carrier ?? createOutboxCarrier(outbox),
+    sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
+  };
+}
