@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
@@ -16,6 +17,7 @@ export default defineConfig({
         },
       },
       ...databases.map((database) => ({
+        extends: true,
         test: {
           name: database,
           include: ['server/**/*.db.test.ts'],

@@ -13,6 +13,9 @@ export interface AccountsTable {
   suspended: number;
   demo: number;
   created_at: string;
+  mo_callback_url: Generated<string | null>;
+  dr_callback_url: Generated<string | null>;
+  auto_reload: Generated<number>;
 }
 
 export interface ApiSecretsTable {
@@ -105,6 +108,61 @@ export interface LedgerEntriesTable {
   created_at: string;
 }
 
+export interface SmsPricesTable {
+  country: string;
+  country_name: string;
+  dialing_prefix: string;
+  price_micros: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  primary_api_key: string;
+  api_key: string;
+  sender: string;
+  recipient: string;
+  text: string;
+  encoding: 'text' | 'unicode';
+  parts: number;
+  price_micros: number;
+  country: string;
+  client_ref: string | null;
+  status: 'accepted' | 'rejected';
+  created_at: string;
+}
+
+export interface TestNumbersTable {
+  id: string;
+  primary_api_key: string;
+  api_key: string;
+  msisdn: string;
+  pin_hash: string | null;
+  pin_expires_at: string | null;
+  failed_attempts: number;
+  verified_at: string | null;
+  created_at: string;
+}
+
+export interface ApiRequestsTable {
+  id: Generated<number>;
+  primary_api_key: string;
+  api_key: string;
+  method: string;
+  path: string;
+  status: number;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  api_key: string;
+  key: string;
+  primary_api_key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -116,6 +174,11 @@ export interface Database {
   password_resets: PasswordResetsTable;
   outbox: OutboxTable;
   ledger_entries: LedgerEntriesTable;
+  sms_prices: SmsPricesTable;
+  messages: MessagesTable;
+  test_numbers: TestNumbersTable;
+  api_requests: ApiRequestsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.js';
 import { foundation } from './001-foundation.js';
+import { accountApi } from './002-account-api.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -8,6 +9,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-foundation': foundation(dialect),
+        '002-account-api': accountApi(dialect),
       };
     },
   };

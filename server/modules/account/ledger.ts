@@ -3,7 +3,11 @@ import type { Tx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 
-export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'credit_transfer' | 'balance_transfer' | 'adjustment';
+export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment';
+
+/** Kinds that bring money into the platform or take it out; transfers only move it inside a family. */
+export const moneyInKinds: readonly LedgerKind[] = ['test_credit', 'top_up', 'adjustment'];
+export const moneySpentKinds: readonly LedgerKind[] = ['usage'];
 
 export interface LedgerPosting {
   apiKey: string;
@@ -15,18 +19,32 @@ export interface LedgerPosting {
   actor: string;
 }
 
-/**
- * Moves an account's balance by a signed amount and records it, in the caller's transaction.
- * Returns the balance after the posting.
- */
+/** Credits or debits an account unconditionally and records it, in the caller's transaction. */
 export async function postLedgerEntry(tx: Tx, clock: Clock, posting: LedgerPosting): Promise<number> {
+  const balance = await applyPosting(tx, clock, posting, false);
+  if (balance === null) throw new Error(`account ${posting.apiKey} not found`);
+  return balance;
+}
+
+/**
+ * Debits an account only if it stays within its credit limit (balance - amount >= credit_limit).
+ * The check and the update are one statement, so concurrent debits can never overdraw.
+ * Returns the new balance, or null when the money is not there.
+ */
+export async function debitWithinLimit(tx: Tx, clock: Clock, posting: LedgerPosting): Promise<number | null> {
+  if (posting.amountMicros > 0) throw new Error('a debit is a negative amount');
+  return applyPosting(tx, clock, posting, true);
+}
+
+async function applyPosting(tx: Tx, clock: Clock, posting: LedgerPosting, withinLimit: boolean): Promise<number | null> {
   if (!Number.isSafeInteger(posting.amountMicros)) throw new Error(`ledger amount is not an integer: ${posting.amountMicros}`);
-  const updated = await tx
+  let update = tx
     .updateTable('accounts')
     .set({ balance_micros: sql<number>`balance_micros + ${posting.amountMicros}` })
-    .where('api_key', '=', posting.apiKey)
-    .returning('balance_micros')
-    .executeTakeFirstOrThrow();
+    .where('api_key', '=', posting.apiKey);
+  if (withinLimit) update = update.where(sql<boolean>`balance_micros + ${posting.amountMicros} >= credit_limit_micros`);
+  const updated = await update.returning('balance_micros').executeTakeFirst();
+  if (!updated) return null;
   await tx
     .insertInto('ledger_entries')
     .values({
