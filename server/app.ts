@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,6 +14,8 @@ import { accountRoutes } from './modules/account/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { installAccessControl } from './platform/auth/access.js';
 import { createApiCredentialVerifier } from './platform/auth/api-credentials.js';
+import { createFailureLimiter } from './platform/auth/failure-limiter.js';
+import { installApiRequestLog } from './platform/api-request-log.js';
 import { outboxRoutes } from './platform/delivery/outbox-routes.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { healthRoutes } from './platform/health-routes.js';
@@ -27,7 +30,7 @@ export interface AppDeps extends ContextOverrides {
   logger?: boolean;
 }
 
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext; flushApiRequestLog(): Promise<void> }> {
   const { config, database } = deps;
   const ctx = buildContext(config, database, deps);
 
@@ -45,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Switchboard API', version: '0.1.0', description: 'Console API and the Vonage-compatible public API.' },
@@ -57,7 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     sessions: ctx.sessions,
     verifyApiCredentials: createApiCredentialVerifier(database.db),
     secureCookies: config.NODE_ENV === 'production',
+    failedAuthLimiter: createFailureLimiter({ clock: ctx.clock, maxFailures: 20, windowMs: 60_000 }),
   });
+  const apiRequestLog = installApiRequestLog(app, database.db, ctx.clock);
 
   app.get('/openapi.json', { config: { access: { auth: 'none' } }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { ctx });
@@ -66,5 +72,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   if (config.NODE_ENV !== 'production') await app.register(outboxRoutes, { ctx });
   if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });
 
-  return { app, ctx };
+  return { app, ctx, flushApiRequestLog: apiRequestLog.flush };
 }

@@ -11,6 +11,9 @@ export interface TestApp {
   ctx: AppContext;
   clock: ManualClock;
   url: string;
+  flushApiRequestLog(): Promise<void>;
+  /** Opens a real port for clients that speak HTTP themselves (the Vonage SDKs); returns the origin. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -18,13 +21,18 @@ export async function createTestApp(options: { config?: Partial<Record<keyof Con
   const { database, url, drop } = await openTestDatabase();
   const clock = new ManualClock();
   const config = configSchema.parse({ NODE_ENV: 'test', DATABASE_URL: url, ...options.config });
-  const { app, ctx } = await buildApp({ config, database, clock, mailer: options.mailer, staticRoot: null, logger: false });
+  const { app, ctx, flushApiRequestLog } = await buildApp({ config, database, clock, mailer: options.mailer, staticRoot: null, logger: false });
   await app.ready();
   return {
     app,
     ctx,
     clock,
     url,
+    flushApiRequestLog,
+    async listen() {
+      const address = await app.listen({ host: '127.0.0.1', port: 0 });
+      return address.replace('[::1]', '127.0.0.1');
+    },
     async close() {
       await app.close();
       await drop();

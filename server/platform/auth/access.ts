@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError, forbidden, unauthorized } from '../problems.js';
-import type { Actor, SessionActor } from './actor.js';
+import type { Actor, ApiKeyActor, SessionActor } from './actor.js';
 import { hasPermission } from './actor.js';
-import { readApiCredentials, type ApiCredentialVerifier } from './api-credentials.js';
+import { ApiAuthError } from './api-auth-error.js';
+import { readApiCredentials, type ApiCredentialVerifier, type PresentedCredentials } from './api-credentials.js';
+import type { FailureLimiter } from './failure-limiter.js';
 import type { Access } from './permissions.js';
 import { SESSION_COOKIE, type SessionStore } from './sessions.js';
 
@@ -26,8 +28,8 @@ export interface AccessControlDeps {
   sessions: SessionStore;
   verifyApiCredentials: ApiCredentialVerifier;
   secureCookies: boolean;
-  /** Turns an API-credential failure into the response the endpoint's spec documents. */
-  apiUnauthorized?: (request: FastifyRequest, reason: 'bad_credentials' | 'suspended' | 'missing') => ProblemError;
+  /** Limits failed API authentications per API key and per client address. */
+  failedAuthLimiter?: FailureLimiter;
 }
 
 export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
@@ -55,13 +57,11 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
     if (access.auth === 'api') {
       const credentials = readApiCredentials(request);
       if (credentials) {
-        const result = await deps.verifyApiCredentials(credentials);
-        if (!result.ok) throw apiFailure(deps, request, result.reason);
-        request.actor = result.actor;
+        request.actor = await verifyApiCaller(deps, request, credentials);
         return;
       }
       const actor = await sessionActor(request, reply, deps);
-      if (!actor) throw apiFailure(deps, request, 'missing');
+      if (!actor) throw new ApiAuthError('missing');
       authorise(request, actor, access.permission);
       return;
     }
@@ -72,8 +72,15 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
   });
 }
 
-function apiFailure(deps: AccessControlDeps, request: FastifyRequest, reason: 'bad_credentials' | 'suspended' | 'missing') {
-  return deps.apiUnauthorized?.(request, reason) ?? unauthorized('You did not provide correct credentials.');
+async function verifyApiCaller(deps: AccessControlDeps, request: FastifyRequest, credentials: PresentedCredentials): Promise<ApiKeyActor> {
+  const limiter = deps.failedAuthLimiter;
+  const subjects = [`key:${credentials.apiKey}`, `ip:${request.ip}`];
+  const wait = limiter ? Math.max(...subjects.map((subject) => limiter.retryAfter(subject))) : 0;
+  if (wait > 0) throw new ApiAuthError('throttled', wait);
+  const result = await deps.verifyApiCredentials(credentials);
+  if (result.ok) return result.actor;
+  if (result.reason === 'bad_credentials') subjects.forEach((subject) => limiter?.recordFailure(subject));
+  throw new ApiAuthError(result.reason);
 }
 
 function authorise(request: FastifyRequest, actor: Actor, permission: Parameters<typeof hasPermission>[1]) {
