@@ -20,6 +20,9 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   SIGNUP_REVIEW_COUNTRIES: commaList,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  CALLBACK_PROBE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** Webhook URLs on loopback/private addresses: refused in production unless set to true. */
+  ALLOW_PRIVATE_CALLBACKS: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,4 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function publicUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+export function allowPrivateCallbacks(config: Config): boolean {
+  return config.ALLOW_PRIVATE_CALLBACKS ? config.ALLOW_PRIVATE_CALLBACKS === 'true' : config.NODE_ENV !== 'production';
 }

@@ -105,3 +105,18 @@ export async function inTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) =>
 export async function pingDatabase(handle: DatabaseHandle): Promise<void> {
   await sql`select 1`.execute(handle.db);
 }
+
+/**
+ * Locks account rows for the rest of the transaction, in key order so that two transactions over the
+ * same accounts never deadlock. SQLite needs nothing: BEGIN IMMEDIATE already serialises writers.
+ */
+export async function lockAccounts(tx: Tx, dialect: Dialect, apiKeys: string[]): Promise<void> {
+  if (dialect === 'sqlite' || apiKeys.length === 0) return;
+  await tx
+    .selectFrom('accounts')
+    .select('api_key')
+    .where('api_key', 'in', [...new Set(apiKeys)].sort())
+    .orderBy('api_key')
+    .forUpdate()
+    .execute();
+}

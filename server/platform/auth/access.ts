@@ -119,3 +119,9 @@ export function sessionOf(request: FastifyRequest): SessionActor {
   if (request.actor?.kind !== 'session') throw unauthorized();
   return request.actor;
 }
+
+/** The caller of a route that requires authentication; only call after the access hook ran. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { balanceSchema, legacyStatusSchema, settingsRequestSchema, settingsSchema, topUpRequestSchema } from '../../../contract/account-api.js';
+import { microsToEuros } from '../../../contract/money.js';
+import type { AppContext } from '../../context.js';
+import { actorOf } from '../../platform/auth/access.js';
+import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
+import { ProblemError } from '../../platform/problems.js';
+import { CallbackProbeError, updateSettings } from './settings.js';
+
+/**
+ * The Account API on the REST host: /account/get-balance, /account/top-up, /account/settings.
+ * Its spec keeps the legacy `error-code` / `error-code-label` bodies.
+ */
+export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => legacyError(error, request, reply));
+
+  const ownAccount = async (request: FastifyRequest) => {
+    const actor = actorOf(request);
+    const apiKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
+    return ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+  };
+
+  app.get(
+    '/account/get-balance',
+    {
+      config: { access: { auth: 'api', permission: 'account:read' } },
+      schema: { tags: ['account'], summary: 'Balance of the calling account, in EUR', response: { 200: balanceSchema } },
+    },
+    async (request) => {
+      const account = await ownAccount(request);
+      const payer =
+        account.use_primary_account_balance === 1
+          ? await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', account.primary_api_key).executeTakeFirstOrThrow()
+          : account;
+      return { value: microsToEuros(payer.balance_micros), autoReload: payer.auto_reload === 1 };
+    },
+  );
+
+  app.post(
+    '/account/top-up',
+    {
+      config: { access: { auth: 'api', permission: 'billing:manage' } },
+      schema: { tags: ['account'], summary: 'Top up by the auto-reload amount', body: topUpRequestSchema, response: { 200: legacyStatusSchema, 401: legacyStatusSchema } },
+    },
+    // Auto-reload payments come with billing; until then no account has one to repeat.
+    async (_request, reply) => reply.status(401).send({ 'error-code': '401', 'error-code-label': 'not auto-reload enabled' }),
+  );
+
+  app.post(
+    '/account/settings',
+    {
+      config: { access: { auth: 'api', permission: 'account:manage' } },
+      schema: { tags: ['account'], summary: 'Default webhooks (probed for 200 OK before saving)', body: settingsRequestSchema, response: { 200: settingsSchema } },
+    },
+    async (request) => updateSettings(ctx, await ownAccount(request), request.body),
+  );
+};
+
+function legacyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, label: string, extra: Record<string, unknown> = {}) =>
+    reply.status(status).type('application/json').send({ 'error-code': String(status), 'error-code-label': label, ...extra });
+  if (error instanceof ApiAuthError) {
+    reply.headers(error.headers);
+    if (error.reason === 'throttled') return send(429, 'too many failed authentications');
+    return send(401, error.reason === 'suspended' ? 'account suspended' : 'authentication failed');
+  }
+  if (error instanceof CallbackProbeError) {
+    return send(400, `${error.field} ${error.reason}`, { invalid_parameters: [{ name: error.field, reason: error.reason }] });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const invalid = error.validation.map((issue) => ({ name: issue.instancePath.slice(1) || 'body', reason: issue.message ?? 'Invalid value' }));
+    return send(400, invalid.map((p) => `${p.name}: ${p.reason}`).join('; '), { invalid_parameters: invalid });
+  }
+  if (error instanceof ProblemError) return send(error.status, error.message);
+  request.log.error({ err: error }, 'request failed');
+  return send(500, 'internal error');
+}

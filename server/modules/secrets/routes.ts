@@ -1,0 +1,87 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  SECRET_COMPLEXITY_REASON,
+  accountKeyParamsSchema,
+  createSecretRequestSchema,
+  generatedSecretSchema,
+  secretInfoSchema,
+  secretListSchema,
+  secretParamsSchema,
+} from '../../../contract/secrets.js';
+import type { AppContext } from '../../context.js';
+import { accountInScope } from '../../platform/auth/account-scope.js';
+import { actorOf } from '../../platform/auth/access.js';
+import { ProblemError } from '../../platform/problems.js';
+import { createSecret, generateSecret, getSecret, listSecrets, revokeSecret } from './secrets.js';
+
+const apiAccess = { access: { auth: 'api', permission: 'secrets:manage' } } as const;
+
+/** Secret management, at the Account API's paths (`/accounts/{api_key}/secrets…`). */
+export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const problem = new ProblemError({
+        status: 400,
+        type: 'https://developer.nexmo.com/api-errors/account/secret-management#validation',
+        title: 'Bad Request',
+        detail: 'The request failed due to secret validation errors',
+        invalidParameters: error.validation.map((issue) => ({
+          name: issue.instancePath.slice(1) || 'secret',
+          reason: issue.instancePath === '/secret' ? SECRET_COMPLEXITY_REASON : (issue.message ?? 'Invalid value'),
+        })),
+      });
+      return reply.status(400).type('application/problem+json').send(problem.body(request.id));
+    }
+    throw error;
+  });
+
+  const scoped = (request: FastifyRequest, apiKey: string) => accountInScope(ctx.db, actorOf(request), apiKey);
+
+  app.get(
+    '/accounts/:api_key/secrets',
+    { config: apiAccess, schema: { tags: ['secrets'], summary: 'List the API secrets of an account', params: accountKeyParamsSchema, response: { 200: secretListSchema } } },
+    async (request) => listSecrets(ctx, await scoped(request, request.params.api_key)),
+  );
+
+  app.post(
+    '/accounts/:api_key/secrets',
+    {
+      config: apiAccess,
+      schema: { tags: ['secrets'], summary: 'Add a chosen API secret', params: accountKeyParamsSchema, body: createSecretRequestSchema, response: { 201: secretInfoSchema } },
+    },
+    async (request, reply) => {
+      const account = await scoped(request, request.params.api_key);
+      return reply.status(201).send(await createSecret(ctx, account, request.body.secret));
+    },
+  );
+
+  app.get(
+    '/accounts/:api_key/secrets/:secret_id',
+    { config: apiAccess, schema: { tags: ['secrets'], params: secretParamsSchema, response: { 200: secretInfoSchema } } },
+    async (request) => getSecret(ctx, await scoped(request, request.params.api_key), request.params.secret_id),
+  );
+
+  app.delete(
+    '/accounts/:api_key/secrets/:secret_id',
+    { config: apiAccess, schema: { tags: ['secrets'], summary: 'Revoke an API secret', params: secretParamsSchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeSecret(ctx, await scoped(request, request.params.api_key), request.params.secret_id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/accounts/:api_key/secrets/generate',
+    {
+      config: { access: { auth: 'session', permission: 'secrets:manage' } },
+      schema: { tags: ['secrets'], summary: 'Console: add a generated secret, shown once', params: accountKeyParamsSchema, response: { 201: generatedSecretSchema } },
+    },
+    async (request, reply) => {
+      const account = await scoped(request, request.params.api_key);
+      return reply.status(201).send(await generateSecret(ctx, account));
+    },
+  );
+};
