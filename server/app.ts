@@ -10,7 +10,9 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
+import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
+import { secretsRoutes } from './modules/secrets/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { installAccessControl } from './platform/auth/access.js';
 import { createApiCredentialVerifier } from './platform/auth/api-credentials.js';
@@ -69,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(healthRoutes, { ctx });
   await app.register(identityRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
+  await app.register(accountPublicRoutes, { ctx });
+  await app.register(secretsRoutes, { ctx });
   if (config.NODE_ENV !== 'production') await app.register(outboxRoutes, { ctx });
   if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });
 
