@@ -9,7 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
@@ -17,7 +17,7 @@ export default defineConfig({
         },
       },
       ...databases.map((database) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: database,
           include: ['server/**/*.db.test.ts'],

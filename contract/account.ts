@@ -8,5 +8,20 @@ export const accountSummarySchema = z.object({
   available: z.number(),
   demo: z.boolean(),
   created_at: z.string(),
+  /** False until the account's first successful API call: the console shows "Getting started" until then. */
+  has_successful_api_call: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const apiCallSchema = z.object({
+  api_key: z.string(),
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int(),
+  created_at: z.string(),
+});
+export type ApiCall = z.infer<typeof apiCallSchema>;
+
+export const apiCallListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
+export const apiCallListSchema = z.object({ api_calls: z.array(apiCallSchema) });
+export type ApiCallList = z.infer<typeof apiCallListSchema>;

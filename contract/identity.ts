@@ -1,4 +1,3 @@
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './password.js';
 
@@ -10,23 +9,6 @@ export const countryCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'Choose a country');
-
-export const signupRequestSchema = z
-  .object({
-    company_name: z.string().trim().min(1, 'Enter your company name').max(120),
-    name: z.string().trim().min(1, 'Enter your name').max(120),
-    email: emailSchema,
-    password: passwordSchema,
-    country: countryCodeSchema,
-    phone: z.string().trim().min(1, 'Enter your phone number').max(32),
-    pin_channel: pinChannelSchema,
-  })
-  .superRefine((value, context) => {
-    if (value.phone && !isValidPhoneNumber(value.phone, value.country as CountryCode)) {
-      context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a valid phone number for the chosen country' });
-    }
-  });
-export type SignupRequest = z.infer<typeof signupRequestSchema>;
 
 export const signupStatusSchema = z.object({
   signup_id: z.string(),

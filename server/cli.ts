@@ -2,16 +2,23 @@ import { buildContext } from './context-factory.js';
 import { readConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { CliUsageError } from './cli/cli-error.js';
+import { LedgerMismatch, setCreditLimitCommand, topUpCommand, verifyLedgerCommand } from './cli/account-commands.js';
 import { createAccountCommand } from './cli/create-account.js';
 import type { AppContext } from './context.js';
 
 const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<object>> = {
   'create-account': createAccountCommand,
+  'set-credit-limit': setCreditLimitCommand,
+  topup: topUpCommand,
+  'verify-ledger': verifyLedgerCommand,
 };
 
 const usage = `Switchboard operator CLI
 
   npm run --silent admin -- create-account --email E --password P --company C --phone +447400123456 [--name N]
+  npm run --silent admin -- set-credit-limit --account KEY --limit -100      (EUR, ≤ 0: a postpaid agreement)
+  npm run --silent admin -- topup --account KEY --amount 50 [--reference R] (a received bank transfer; ends DEMO)
+  npm run --silent admin -- verify-ledger                                   (exit 0 only when the ledger matches)
 
 Uses DATABASE_URL like the server; prints one JSON line on success.`;
 
@@ -30,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof LedgerMismatch) {
+      process.stdout.write(`${error.message}\n`);
+      return 1;
+    }
     if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(error as Error).message}\n`);
       return 2;

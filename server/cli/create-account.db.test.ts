@@ -1,21 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdmin as admin } from '../testing/run-admin.js';
 import { Browser, createTestApp, type TestApp } from '../testing/test-app.js';
-
-const run = promisify(execFile);
-
-async function admin(url: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('operator CLI: create-account', () => {
   let t: TestApp;

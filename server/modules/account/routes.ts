@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accountSummarySchema } from '../../../contract/account.js';
+import { settingsSchema } from '../../../contract/account-api.js';
+import { accountSummarySchema, apiCallListQuerySchema, apiCallListSchema } from '../../../contract/account.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import { sessionOf } from '../../platform/auth/access.js';
+import { describeSettings } from './settings.js';
 
+/** The console's own view of the signed-in account. */
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const primaryOf = (primaryApiKey: string) =>
+    ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', primaryApiKey).executeTakeFirstOrThrow();
+
   app.get(
     '/api/account',
     {
@@ -12,11 +18,14 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: { tags: ['account'], summary: 'The signed-in account: balance, credit limit, DEMO mode', response: { 200: accountSummarySchema } },
     },
     async (request) => {
-      const account = await ctx.db
-        .selectFrom('accounts')
-        .selectAll()
-        .where('api_key', '=', sessionOf(request).primaryApiKey)
-        .executeTakeFirstOrThrow();
+      const account = await primaryOf(sessionOf(request).primaryApiKey);
+      const firstCall = await ctx.db
+        .selectFrom('api_requests')
+        .select('id')
+        .where('primary_api_key', '=', account.api_key)
+        .where('status', '<', 400)
+        .limit(1)
+        .executeTakeFirst();
       return {
         api_key: account.api_key,
         company_name: account.company_name,
@@ -25,7 +34,35 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         available: microsToEuros(account.balance_micros - account.credit_limit_micros),
         demo: account.demo === 1,
         created_at: account.created_at,
+        has_successful_api_call: firstCall !== undefined,
       };
     },
+  );
+
+  app.get(
+    '/api/account/api-calls',
+    {
+      config: { access: { auth: 'session', permission: 'account:read' } },
+      schema: { tags: ['account'], summary: 'The latest calls made with the account family\'s API keys', querystring: apiCallListQuerySchema, response: { 200: apiCallListSchema } },
+    },
+    async (request) => {
+      const rows = await ctx.db
+        .selectFrom('api_requests')
+        .select(['api_key', 'method', 'path', 'status', 'created_at'])
+        .where('primary_api_key', '=', sessionOf(request).primaryApiKey)
+        .orderBy('id', 'desc')
+        .limit(request.query.limit)
+        .execute();
+      return { api_calls: rows };
+    },
+  );
+
+  app.get(
+    '/api/account/settings',
+    {
+      config: { access: { auth: 'session', permission: 'account:read' } },
+      schema: { tags: ['account'], summary: 'The default webhooks, as POST /account/settings reports them', response: { 200: settingsSchema } },
+    },
+    async (request) => describeSettings(await primaryOf(sessionOf(request).primaryApiKey)),
   );
 };

@@ -9,11 +9,11 @@ import {
   sessionSchema,
   signInRequestSchema,
   signupIdParamsSchema,
-  signupRequestSchema,
   signupStatusSchema,
   verifiedSignupSchema,
   verifyPinRequestSchema,
 } from '../../../contract/identity.js';
+import { signupRequestSchema } from '../../../contract/signup.js';
 import type { AppContext } from '../../context.js';
 import { sessionCookieOptions, sessionOf } from '../../platform/auth/access.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';

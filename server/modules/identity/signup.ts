@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { PinChannel, SignupRequest, SignupStatus } from '../../../contract/identity.js';
+import type { PinChannel, SignupStatus } from '../../../contract/identity.js';
+import type { SignupRequest } from '../../../contract/signup.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
 import type { PinChallenge, Signup } from '../../db/schema.js';

@@ -20,7 +20,7 @@ describe('API secrets', () => {
     const listed = await secrets.listSecrets(apiKey);
     expect(listed._embedded.secrets).toHaveLength(1);
     const oldId = listed._embedded.secrets[0].id;
-    expect(listed._links.self.href).toBe(`/accounts/${apiKey}/secrets`);
+    expect(listed._links?.self.href).toBe(`/accounts/${apiKey}/secrets`);
 
     const created = await secrets.createSecret(apiKey, 'NewSecret2026');
     expect(created).toMatchObject({ id: expect.any(String), created_at: expect.any(String), _links: { self: { href: `/accounts/${apiKey}/secrets/${created.id}` } } });

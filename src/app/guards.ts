@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { paths, safeNextPath } from '../lib/paths.js';
+import { sessionQueryOptions } from '../lib/session.js';
+
+/** RequireSession: protected routes send anonymous visitors to sign-in, remembering where they were going. */
+export const requireSession =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    if (!session) {
+      const url = new URL(request.url);
+      throw redirect(paths.signIn.getHref(url.pathname + url.search));
+    }
+    return session;
+  };
+
+/** Sign-in and sign-up are for visitors: a signed-in user goes on to `next` (or the overview). */
+export const redirectIfSignedIn =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    if (session) throw redirect(safeNextPath(new URL(request.url).searchParams.get('next')));
+    return null;
+  };

@@ -1,0 +1,78 @@
+import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { Alert } from '../../components/ui/alert.js';
+import { Button } from '../../components/ui/button.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useSignOut } from '../../features/identity/api/sign-out.js';
+import { cn } from '../../lib/cn.js';
+import { paths } from '../../lib/paths.js';
+import { useSession } from '../../lib/session.js';
+import { Logo } from '../../components/ui/logo.js';
+
+const navigation = [{ name: 'Overview', to: paths.home.getHref(), end: true }] as const;
+
+export function AppLayout() {
+  const { data: session } = useSession();
+  const navigate = useNavigate();
+  const routeNavigation = useNavigation();
+  const signOut = useSignOut({
+    onSuccess: () => navigate(paths.signIn.getHref(), { replace: true }),
+  });
+
+  // Signed out (or the session ended) while this layout is still on screen: show nothing protected.
+  if (!session) return <PageSpinner label="Signing out…" />;
+
+  return (
+    <div className="min-h-full lg:flex">
+      <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-60 lg:border-r lg:border-b-0">
+        <div className="flex h-14 items-center px-5 lg:h-16">
+          <Logo className="text-slate-900" />
+        </div>
+        <nav aria-label="Main" className="px-3 pb-3 lg:pt-2">
+          <ul className="flex gap-1 lg:flex-col">
+            {navigation.map((item) => (
+              <li key={item.name}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    cn(
+                      'block rounded-md px-3 py-2 text-sm font-medium',
+                      isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100',
+                    )
+                  }
+                >
+                  {item.name}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+
+      <div className="flex min-h-full flex-1 flex-col lg:pl-60">
+        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-5 lg:h-16 lg:px-8">
+          <p className="truncate text-sm font-medium text-slate-900">{session.account.company_name}</p>
+          <div className="flex items-center gap-4">
+            <span className="hidden text-sm text-slate-600 sm:inline">{session.user.email}</span>
+            <Button variant="secondary" size="sm" isLoading={signOut.isPending} onClick={() => signOut.mutate()}>
+              Sign out
+            </Button>
+          </div>
+        </header>
+        {signOut.isError && (
+          <Alert variant="error" className="mx-5 mt-4 lg:mx-8">
+            We could not sign you out. Please try again.
+          </Alert>
+        )}
+        <main
+          className={cn(
+            'flex-1 px-5 py-6 lg:px-8 lg:py-8',
+            routeNavigation.state === 'loading' && 'opacity-60 transition-opacity',
+          )}
+        >
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

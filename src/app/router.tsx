@@ -1,0 +1,86 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { PageSpinner } from '../components/ui/spinner.js';
+import { isApiError } from '../lib/api-client.js';
+import { paths } from '../lib/paths.js';
+import { queryClient } from '../lib/query-client.js';
+import { forgetSession, sessionQueryKey } from '../lib/session.js';
+import { redirectIfSignedIn, requireSession } from './guards.js';
+import { NotFoundPage } from './routes/not-found.js';
+import { RouteErrorBoundary } from './routes/route-error-boundary.js';
+
+// Every page of a feature is its own chunk, loaded when its route is visited.
+export function createAppRouter(client: QueryClient) {
+  return createBrowserRouter([
+    {
+      id: 'root',
+      ErrorBoundary: RouteErrorBoundary,
+      HydrateFallback: () => <PageSpinner />,
+      children: [
+        {
+          loader: redirectIfSignedIn(client),
+          children: [
+            {
+              path: paths.signIn.path,
+              lazy: async () => ({ Component: (await import('../features/identity/pages/sign-in-page.js')).SignInPage }),
+            },
+            {
+              path: paths.signUp.path,
+              lazy: async () => ({ Component: (await import('../features/identity/pages/sign-up-page.js')).SignUpPage }),
+            },
+          ],
+        },
+        {
+          path: paths.verifySignup.path,
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/verify-signup-page.js')).VerifySignupPage,
+          }),
+        },
+        {
+          path: paths.resetPassword.path,
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/reset-password-page.js')).ResetPasswordPage,
+          }),
+        },
+        {
+          path: paths.resetPasswordConfirm.path,
+          lazy: async () => ({
+            Component: (await import('../features/identity/pages/reset-password-confirm-page.js'))
+              .ResetPasswordConfirmPage,
+          }),
+        },
+        {
+          id: 'app',
+          loader: requireSession(client),
+          lazy: async () => ({ Component: (await import('./layout/app-layout.js')).AppLayout }),
+          children: [
+            {
+              index: true,
+              lazy: async () => {
+                const { OverviewPage, overviewLoader } = await import('../features/account/pages/overview-page.js');
+                return { Component: OverviewPage, loader: overviewLoader(client) };
+              },
+            },
+          ],
+        },
+        { path: '*', Component: NotFoundPage },
+      ],
+    },
+  ]);
+}
+
+export const router = createAppRouter(queryClient);
+
+// A 401 from any query while we believe we are signed in means the session ended elsewhere (expired,
+// signed out in another tab): forget it and go to sign-in, coming back here afterwards.
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type !== 'updated' || event.action.type !== 'error') return;
+  if (!isApiError(event.action.error, 401) || !queryClient.getQueryData(sessionQueryKey)) return;
+  forgetSession(queryClient);
+  const { pathname, search } = router.state.location;
+  void router.navigate(paths.signIn.getHref(pathname + search), { replace: true });
+});
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

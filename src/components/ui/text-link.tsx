@@ -1,0 +1,11 @@
+import { Link, type LinkProps } from 'react-router';
+import { cn } from '../../lib/cn.js';
+
+export function TextLink({ className, ...props }: LinkProps) {
+  return (
+    <Link
+      className={cn('font-medium text-indigo-600 underline-offset-2 hover:text-indigo-500 hover:underline', className)}
+      {...props}
+    />
+  );
+}

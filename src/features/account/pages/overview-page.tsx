@@ -1,0 +1,117 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Alert } from '../../../components/ui/alert.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { PageSpinner } from '../../../components/ui/spinner.js';
+import { formatMoney } from '../../../lib/format-money.js';
+import type { HomeState } from '../../../lib/paths.js';
+import { sessionQueryOptions, useSession } from '../../../lib/session.js';
+import { accountSummaryQueryOptions, useAccountSummary } from '../api/get-account-summary.js';
+import { ApiCredentialsCard } from '../components/api-credentials-card.js';
+
+export const overviewLoader = (queryClient: QueryClient) => async () => {
+  const session = await queryClient.fetchQuery(sessionQueryOptions());
+  // Warm the cache; a failure is shown by the page rather than the route's error boundary.
+  if (session) await queryClient.prefetchQuery(accountSummaryQueryOptions(session.account.api_key));
+  return null;
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function OverviewPage() {
+  const { data: session } = useSession();
+  const summary = useAccountSummary(session?.account.api_key);
+  const apiSecret = useOneTimeSecret();
+
+  return (
+    <div className="mx-auto max-w-5xl">
+      <title>Overview · Switchboard</title>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Overview</h1>
+        {summary.data?.demo && (
+          <Badge tone="warning" title="Demo mode">
+            DEMO
+          </Badge>
+        )}
+      </div>
+      {summary.data && <p className="mt-1 text-sm text-slate-600">{summary.data.company_name}</p>}
+
+      {summary.isPending ? (
+        <PageSpinner label="Loading your account…" />
+      ) : summary.isError ? (
+        <div className="mt-6 space-y-3">
+          <Alert variant="error" title="We could not load your account">
+            {summary.error.message}
+          </Alert>
+          <Button variant="secondary" onClick={() => summary.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : (
+        <div className="mt-6 space-y-6">
+          {summary.data.demo && (
+            <Alert variant="warning" title="Demo mode">
+              Your account is in demo mode until your first payment: messages go only to your verified test numbers and
+              &lsquo;[DEMO]&rsquo; is appended.
+            </Alert>
+          )}
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card title="Balance">
+              <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
+                {formatMoney(summary.data.balance)}
+              </p>
+              <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+                <div>
+                  <dt className="text-slate-500">Available to spend</dt>
+                  <dd className="font-medium text-slate-900 tabular-nums">{formatMoney(summary.data.available)}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Credit limit</dt>
+                  <dd className="font-medium text-slate-900 tabular-nums">{formatMoney(summary.data.credit_limit)}</dd>
+                </div>
+              </dl>
+            </Card>
+            <Card title="Account">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3 text-sm">
+                <dt className="text-slate-500">Company</dt>
+                <dd className="font-medium text-slate-900">{summary.data.company_name}</dd>
+                <dt className="text-slate-500">Mode</dt>
+                <dd>
+                  {summary.data.demo ? <Badge tone="warning">DEMO</Badge> : <Badge tone="success">LIVE</Badge>}
+                </dd>
+                <dt className="text-slate-500">Created</dt>
+                <dd className="text-slate-900">{formatDate(summary.data.created_at)}</dd>
+              </dl>
+            </Card>
+          </div>
+          <ApiCredentialsCard apiKey={summary.data.api_key} apiSecret={apiSecret} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The API secret handed over in router state right after sign-up. It is kept in component state and
+ * removed from the history entry, so a reload or a later visit never shows it again.
+ */
+function useOneTimeSecret(): string | null {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const fromState = (location.state as HomeState | null)?.api_secret ?? null;
+  const [secret] = useState(fromState);
+
+  useEffect(() => {
+    if (fromState) void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [fromState, location.pathname, location.search, navigate]);
+
+  return secret;
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}

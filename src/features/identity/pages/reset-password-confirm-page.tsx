@@ -1,0 +1,84 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { passwordResetConfirmSchema } from '../../../../contract/identity.js';
+import { Button } from '../../../components/ui/button.js';
+import { FormAlert } from '../../../components/ui/form-alert.js';
+import { TextField } from '../../../components/ui/text-field.js';
+import { TextLink } from '../../../components/ui/text-link.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { paths, type SignInState } from '../../../lib/paths.js';
+import { useConfirmPasswordReset } from '../api/confirm-password-reset.js';
+import { AuthLayout } from '../components/auth-layout.js';
+import { PasswordChecklist } from '../components/password-checklist.js';
+
+// The token comes from the link, so the form itself only holds the new password.
+const newPasswordSchema = passwordResetConfirmSchema.pick({ password: true });
+
+export function ResetPasswordConfirmPage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const checklistId = useId();
+  const confirmReset = useConfirmPasswordReset({
+    onSuccess: () =>
+      navigate(paths.signIn.getHref(), {
+        replace: true,
+        state: { notice: 'Your password has been changed. Sign in with your new password.' } satisfies SignInState,
+      }),
+  });
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: '' } });
+  const password = useWatch({ control, name: 'password' });
+
+  const onSubmit = handleSubmit(async ({ password: newPassword }) => {
+    try {
+      await confirmReset.mutateAsync({ token, password: newPassword });
+    } catch (error) {
+      // A problem on `token` (expired or used link) is not a field here: its detail goes in the alert.
+      applyServerErrors(error, setError, ['password']);
+    }
+  });
+
+  return (
+    <AuthLayout
+      title="Choose a new password"
+      footer={
+        <p>
+          <TextLink to={paths.signIn.getHref()}>Back to sign in</TextLink>
+        </p>
+      }
+    >
+      <form noValidate onSubmit={onSubmit} className="space-y-5">
+        <div>
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password?.message}
+            describedById={checklistId}
+            {...register('password')}
+          />
+          <PasswordChecklist id={checklistId} password={password ?? ''} />
+        </div>
+        {errors.root?.server && (
+          <div className="space-y-2">
+            <FormAlert error={errors.root.server} />
+            <p className="text-sm">
+              <TextLink to={paths.resetPassword.getHref()}>Request a new reset link</TextLink>
+            </p>
+          </div>
+        )}
+        <Button type="submit" fullWidth isLoading={isSubmitting}>
+          Set new password
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Problem } from '../../contract/problem.js';
+
+/** Problem details as received: the contract's fields plus any extension members (attempts_left, …). */
+export type ProblemDetails = Problem & Record<string, unknown>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+
+  constructor(status: number, problem: ProblemDetails) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Seconds until a rate-limited request may be retried, when the server said so. */
+  get retryAfter(): number | undefined {
+    return typeof this.problem.retry_after === 'number' ? this.problem.retry_after : undefined;
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+// The CSRF token of the current session. Set whenever a Session arrives (GET /api/session, sign-in,
+// PIN verification) and cleared on sign-out; sent with every unsafe request.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
+  const headers = new Headers({ accept: 'application/json, application/problem+json', ...options.headers });
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
+  if (options.body !== undefined) {
+    headers.set('content-type', 'application/json');
+    init.body = JSON.stringify(options.body);
+  }
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers.set('x-csrf-token', csrfToken);
+
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, {
+      type: 'about:blank',
+      title: 'Network error',
+      detail: 'We could not reach Switchboard. Check your connection and try again.',
+      instance: url,
+    });
+  }
+
+  const payload = await readBody(response);
+  if (!response.ok) throw new ApiError(response.status, toProblem(response, url, payload));
+  return payload as T;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return await response.json();
+    } catch {
+      return undefined;
+    }
+  }
+  const text = await response.text();
+  return text === '' ? undefined : text;
+}
+
+function toProblem(response: Response, url: string, payload: unknown): ProblemDetails {
+  if (payload && typeof payload === 'object' && ('title' in payload || 'detail' in payload)) {
+    const body = payload as Partial<ProblemDetails>;
+    return {
+      ...body,
+      type: body.type ?? 'about:blank',
+      title: body.title ?? response.statusText ?? 'Request failed',
+      detail: body.detail ?? body.title ?? 'The request failed.',
+      instance: body.instance ?? url,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    detail:
+      response.status >= 500
+        ? 'Something went wrong on our side. Please try again in a moment.'
+        : `The request failed (HTTP ${response.status}).`,
+    instance: url,
+  };
+}
+
+export const apiClient = {
+  get: <T>(url: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', url, options),
+  post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, { ...options, body }),
+  put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, { ...options, body }),
+  patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, { ...options, body }),
+  delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, options),
+};
