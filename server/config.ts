@@ -20,6 +20,7 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   SIGNUP_REVIEW_COUNTRIES: commaList,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  MAX_SUBACCOUNTS: z.coerce.number().int().positive().default(1000),
   CALLBACK_PROBE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   /** Webhook URLs on loopback/private addresses: refused in production unless set to true. */
   ALLOW_PRIVATE_CALLBACKS: z.enum(['true', 'false']).optional(),

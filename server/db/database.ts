@@ -120,3 +120,8 @@ export async function lockAccounts(tx: Tx, dialect: Dialect, apiKeys: string[]):
     .forUpdate()
     .execute();
 }
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

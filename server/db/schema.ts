@@ -16,6 +16,8 @@ export interface AccountsTable {
   mo_callback_url: Generated<string | null>;
   dr_callback_url: Generated<string | null>;
   auto_reload: Generated<number>;
+  /** Null: the configured default applies. */
+  max_subaccounts: Generated<number | null>;
 }
 
 export interface ApiSecretsTable {
@@ -163,6 +165,18 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface TransfersTable {
+  id: string;
+  primary_api_key: string;
+  kind: 'credit' | 'balance';
+  from_api_key: string;
+  to_api_key: string;
+  amount_micros: number;
+  reference: string;
+  actor: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -179,6 +193,7 @@ export interface Database {
   test_numbers: TestNumbersTable;
   api_requests: ApiRequestsTable;
   idempotency_keys: IdempotencyKeysTable;
+  transfers: TransfersTable;
 }
 
 export type Account = Selectable<AccountsTable>;

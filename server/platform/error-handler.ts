@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/database.js';
 import { ProblemError, type InvalidParameter } from './problems.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -43,9 +44,4 @@ function toProblem(error: FastifyError): ProblemError {
     });
   }
   return new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

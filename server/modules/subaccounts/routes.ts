@@ -1,0 +1,141 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  balanceTransferListSchema,
+  balanceTransferSchema,
+  createSubaccountRequestSchema,
+  createdSubaccountSchema,
+  creditTransferListSchema,
+  creditTransferSchema,
+  modifySubaccountRequestSchema,
+  primaryKeyParamsSchema,
+  subaccountListSchema,
+  subaccountParamsSchema,
+  subaccountSchema,
+  transferListQuerySchema,
+  transferRequestSchema,
+} from '../../../contract/subaccounts.js';
+import type { AppContext } from '../../context.js';
+import { actorOf } from '../../platform/auth/access.js';
+import { actorLabel } from '../../platform/auth/actor.js';
+import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
+import { IDEMPOTENCY_HEADER, runIdempotent } from '../../platform/idempotency.js';
+import { invalidCredentials, subaccountsValidation } from './errors.js';
+import { createSubaccount, getSubaccount, listSubaccounts, modifySubaccount, primaryInScope } from './subaccounts.js';
+import { listTransfers, transfer, type TransferKind } from './transfers.js';
+
+const access = { access: { auth: 'api', permission: 'subaccounts:manage' } } as const;
+
+/** The Subaccounts API at its spec paths; the console calls the same routes with its session. */
+export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.setErrorHandler((error: FastifyError) => {
+    if (error instanceof ApiAuthError && error.status === 401) throw invalidCredentials();
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      throw subaccountsValidation(
+        error.validation.map((issue) => ({
+          name: issue.instancePath.slice(1).split('/')[0] || (issue.params as { keys?: string[] })?.keys?.[0] || 'body',
+          reason: issue.message ?? 'Invalid value',
+        })),
+      );
+    }
+    throw error;
+  });
+
+  const primaryOf = (request: FastifyRequest) => primaryInScope(ctx, actorOf(request), (request.params as { api_key: string }).api_key);
+
+  app.get(
+    '/accounts/:api_key/subaccounts',
+    { config: access, schema: { tags: ['subaccounts'], summary: 'The primary account and all its subaccounts, with totals', params: primaryKeyParamsSchema, response: { 200: subaccountListSchema } } },
+    async (request) => listSubaccounts(ctx, await primaryOf(request)),
+  );
+
+  app.post(
+    '/accounts/:api_key/subaccounts',
+    {
+      config: access,
+      schema: { tags: ['subaccounts'], summary: 'Create a subaccount (its secret is returned this once)', params: primaryKeyParamsSchema, body: createSubaccountRequestSchema, response: { 200: createdSubaccountSchema } },
+    },
+    async (request) => createSubaccount(ctx, await primaryOf(request), request.body),
+  );
+
+  app.get(
+    '/accounts/:api_key/subaccounts/:subaccount_key',
+    { config: access, schema: { tags: ['subaccounts'], params: subaccountParamsSchema, response: { 200: subaccountSchema } } },
+    async (request) => getSubaccount(ctx, await primaryOf(request), request.params.subaccount_key),
+  );
+
+  app.patch(
+    '/accounts/:api_key/subaccounts/:subaccount_key',
+    {
+      config: access,
+      schema: { tags: ['subaccounts'], summary: 'Rename, suspend, reactivate, or switch to its own balance', params: subaccountParamsSchema, body: modifySubaccountRequestSchema, response: { 200: subaccountSchema } },
+    },
+    async (request) => modifySubaccount(ctx, await primaryOf(request), request.params.subaccount_key, request.body),
+  );
+
+  for (const kind of ['credit', 'balance'] as const satisfies TransferKind[]) {
+    const path = kind === 'credit' ? 'credit-transfers' : 'balance-transfers';
+    const idField = kind === 'credit' ? 'credit_transfer_id' : 'balance_transfer_id';
+    const listKey = kind === 'credit' ? 'credit_transfers' : 'balance_transfers';
+
+    app.get(
+      `/accounts/:api_key/${path}`,
+      {
+        config: access,
+        schema: {
+          tags: ['subaccounts'],
+          summary: `${kind === 'credit' ? 'Credit' : 'Balance'} transfers since start_date`,
+          params: primaryKeyParamsSchema,
+          querystring: transferListQuerySchema,
+          response: { 200: kind === 'credit' ? creditTransferListSchema : balanceTransferListSchema },
+        },
+      },
+      async (request) => {
+        const primary = await primaryOf(request);
+        const transfers = await listTransfers(ctx, primary, kind, request.query);
+        return {
+          _links: { self: { href: `/accounts/${primary.api_key}/${path}` } },
+          _embedded: { [listKey]: transfers.map((t) => ({ ...t, [idField]: t.id })) },
+        } as never;
+      },
+    );
+
+    app.post(
+      `/accounts/:api_key/${path}`,
+      {
+        config: access,
+        schema: {
+          tags: ['subaccounts'],
+          summary: `Transfer ${kind} between the primary and a subaccount (accepts Idempotency-Key)`,
+          params: primaryKeyParamsSchema,
+          body: transferRequestSchema,
+          response: { 200: kind === 'credit' ? creditTransferSchema : balanceTransferSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const primary = await primaryOf(request);
+        const key = request.headers[IDEMPOTENCY_HEADER];
+        const result = await runIdempotent(
+          ctx.database,
+          ctx.clock,
+          {
+            callerKey: actor.kind === 'api_key' ? actor.apiKey : `user:${actor.userId}`,
+            primaryApiKey: primary.api_key,
+            key: typeof key === 'string' ? key : undefined,
+            method: request.method,
+            path: request.url.split('?')[0],
+            body: request.body,
+          },
+          async (tx) => {
+            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actor));
+            return { status: 200, body: { ...done, [idField]: done.id } };
+          },
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(result.status as 200).send(result.body as never);
+      },
+    );
+  }
+};

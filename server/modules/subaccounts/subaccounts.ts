@@ -1,0 +1,137 @@
+import type { CreateSubaccountRequest, CreatedSubaccount, ModifySubaccountRequest, Subaccount, SubaccountList } from '../../../contract/subaccounts.js';
+import { microsToEuros } from '../../../contract/money.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction, lockAccounts } from '../../db/database.js';
+import type { Account } from '../../db/schema.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { newApiKey, newApiSecret } from '../../platform/ids.js';
+import { hashSecret } from '../../platform/passwords.js';
+import { storeSecret } from '../secrets/store-secret.js';
+import { maximumReached, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
+import { accountColumns, describeSubaccount } from './view.js';
+
+/** The primary account named in the path, if the caller is that primary (by key or as its console user). */
+export async function primaryInScope(ctx: AppContext, actor: Actor, apiKey: string): Promise<Account> {
+  const callerKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
+  if (callerKey !== apiKey) throw unknownAccountKey(apiKey);
+  const account = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+  if (!account) throw unknownAccountKey(apiKey);
+  if (account.primary_api_key !== account.api_key) throw notProvisioned(apiKey);
+  return account;
+}
+
+export async function listSubaccounts(ctx: AppContext, primary: Account): Promise<SubaccountList> {
+  const rows = await ctx.db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where('primary_api_key', '=', primary.api_key)
+    .where('api_key', '!=', primary.api_key)
+    .orderBy('created_at')
+    .orderBy('api_key')
+    .execute();
+  let totalBalance = primary.balance_micros;
+  let totalCredit = primary.credit_limit_micros;
+  for (const row of rows) {
+    if (row.use_primary_account_balance === 1) continue;
+    totalBalance += row.balance_micros;
+    totalCredit += row.credit_limit_micros;
+  }
+  return {
+    _links: { self: { href: `/accounts/${primary.api_key}/subaccounts` } },
+    total_balance: microsToEuros(totalBalance),
+    total_credit_limit: microsToEuros(totalCredit),
+    _embedded: {
+      primary_account: {
+        api_key: primary.api_key,
+        name: primary.name,
+        balance: microsToEuros(primary.balance_micros),
+        credit_limit: microsToEuros(primary.credit_limit_micros),
+        suspended: primary.suspended === 1,
+        created_at: primary.created_at,
+      },
+      subaccounts: rows.map(describeSubaccount),
+    },
+  };
+}
+
+export async function getSubaccount(ctx: AppContext, primary: Account, subaccountKey: string): Promise<Subaccount> {
+  const row = await ctx.db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where('api_key', '=', subaccountKey)
+    .where('primary_api_key', '=', primary.api_key)
+    .where('api_key', '!=', primary.api_key)
+    .executeTakeFirst();
+  if (!row) throw unknownAccountKey(subaccountKey);
+  return describeSubaccount(row);
+}
+
+/** Creates a subaccount with its first secret (chosen, or generated and returned this once). */
+export async function createSubaccount(ctx: AppContext, primary: Account, request: CreateSubaccountRequest): Promise<CreatedSubaccount> {
+  const secret = request.secret ?? newApiSecret();
+  const secretHash = await hashSecret(secret);
+  const created = await inTransaction(ctx.database, async (tx) => {
+    await lockAccounts(tx, ctx.database.dialect, [primary.api_key]);
+    const current = await tx.selectFrom('accounts').select(['max_subaccounts', 'demo']).where('api_key', '=', primary.api_key).executeTakeFirstOrThrow();
+    const { count } = await tx
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('primary_api_key', '=', primary.api_key)
+      .where('api_key', '!=', primary.api_key)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= (current.max_subaccounts ?? ctx.config.MAX_SUBACCOUNTS)) throw maximumReached();
+
+    let apiKey = newApiKey();
+    while (await tx.selectFrom('accounts').select('api_key').where('api_key', '=', apiKey).executeTakeFirst()) apiKey = newApiKey();
+    const row = {
+      api_key: apiKey,
+      primary_api_key: primary.api_key,
+      name: request.name,
+      company_name: primary.company_name,
+      phone: null,
+      use_primary_account_balance: request.use_primary_account_balance === false ? 0 : 1,
+      balance_micros: 0,
+      credit_limit_micros: 0,
+      suspended: 0,
+      demo: current.demo,
+      created_at: ctx.clock.now().toISOString(),
+    };
+    await tx.insertInto('accounts').values(row).execute();
+    await storeSecret(tx, ctx.clock, { apiKey, primaryApiKey: primary.api_key, secretHash });
+    return row;
+  });
+  return { ...describeSubaccount(created), secret };
+}
+
+export const ONE_WAY_BALANCE_REASON =
+  "Transitioning from 'use_primary_account_balance = false' to 'use_primary_account_balance = true' is not supported";
+
+/** Renames, suspends or reactivates a subaccount, or gives it its own balance (one way only). */
+export async function modifySubaccount(ctx: AppContext, primary: Account, subaccountKey: string, request: ModifySubaccountRequest): Promise<Subaccount> {
+  return inTransaction(ctx.database, async (tx) => {
+    await lockAccounts(tx, ctx.database.dialect, [subaccountKey]);
+    const row = await tx
+      .selectFrom('accounts')
+      .select(accountColumns)
+      .where('api_key', '=', subaccountKey)
+      .where('primary_api_key', '=', primary.api_key)
+      .where('api_key', '!=', primary.api_key)
+      .executeTakeFirst();
+    if (!row) throw unknownAccountKey(subaccountKey);
+    if (request.use_primary_account_balance === true && row.use_primary_account_balance === 0) {
+      throw subaccountsValidation([{ name: 'use_primary_account_balance', reason: ONE_WAY_BALANCE_REASON }]);
+    }
+    const changes: Partial<Pick<Account, 'name' | 'suspended' | 'use_primary_account_balance'>> = {};
+    if (request.name !== undefined) changes.name = request.name;
+    if (request.suspended !== undefined) changes.suspended = request.suspended ? 1 : 0;
+    if (request.use_primary_account_balance === false) changes.use_primary_account_balance = 0;
+    if (Object.keys(changes).length === 0) return describeSubaccount(row);
+    const updated = await tx
+      .updateTable('accounts')
+      .set(changes)
+      .where('api_key', '=', subaccountKey)
+      .returning(accountColumns)
+      .executeTakeFirstOrThrow();
+    return describeSubaccount(updated);
+  });
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseHandle, Tx } from '../db/database.js';
+import { inTransaction, isUniqueViolation } from '../db/database.js';
+import type { Clock } from './clock.js';
+import { ProblemError } from './problems.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export interface IdempotentRequest {
+  /** The key's owner: the API key (or user) that sent it; keys never collide across callers. */
+  callerKey: string;
+  primaryApiKey: string;
+  key: string | undefined;
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface StoredResponse<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Runs a money movement at most once per Idempotency-Key. The key is recorded in the same
+ * transaction as the movement, so a crash leaves both or neither. The same key with the same request
+ * replays the stored response; with another request it is a 422.
+ */
+export async function runIdempotent<T>(
+  database: DatabaseHandle,
+  clock: Clock,
+  request: IdempotentRequest,
+  work: (tx: Tx) => Promise<{ status: number; body: T }>,
+): Promise<StoredResponse<T>> {
+  const { key } = request;
+  if (key !== undefined && (key.length === 0 || key.length > 255)) {
+    throw new ProblemError({
+      status: 422,
+      title: 'Invalid Idempotency-Key',
+      detail: 'The Idempotency-Key header must be 1 to 255 characters',
+      invalidParameters: [{ name: 'Idempotency-Key', reason: 'Must be 1 to 255 characters' }],
+    });
+  }
+  if (key === undefined) return { ...(await inTransaction(database, work)), replayed: false };
+  const requestHash = hashRequest(request);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(database, async (tx) => {
+        const stored = await tx
+          .selectFrom('idempotency_keys')
+          .select(['request_hash', 'status_code', 'response_body'])
+          .where('api_key', '=', request.callerKey)
+          .where('key', '=', key)
+          .executeTakeFirst();
+        if (stored) {
+          if (stored.request_hash !== requestHash) throw keyReused();
+          return { status: stored.status_code, body: JSON.parse(stored.response_body) as T, replayed: true };
+        }
+        const result = await work(tx);
+        await tx
+          .insertInto('idempotency_keys')
+          .values({
+            api_key: request.callerKey,
+            key,
+            primary_api_key: request.primaryApiKey,
+            request_hash: requestHash,
+            status_code: result.status,
+            response_body: JSON.stringify(result.body),
+            created_at: clock.now().toISOString(),
+          })
+          .execute();
+        return { ...result, replayed: false };
+      });
+    } catch (error) {
+      // A concurrent request with the same key won the race: its transaction is committed, replay it.
+      if (attempt === 0 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+function hashRequest(request: IdempotentRequest): string {
+  return createHash('sha256').update(`${request.method} ${request.path}\n${canonicalJson(request.body)}`).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function keyReused(): ProblemError {
+  return new ProblemError({
+    status: 422,
+    title: 'Idempotency-Key reused',
+    detail: 'This Idempotency-Key was already used with a different request. Use a new key for a new request.',
+    invalidParameters: [{ name: 'Idempotency-Key', reason: 'Already used with a different request' }],
+  });
+}
