@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.js';
 import { foundation } from './001-foundation.js';
 import { accountApi } from './002-account-api.js';
+import { smsPrices } from './003-sms-prices.js';
 import { subaccounts } from './004-subaccounts.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         '001-foundation': foundation(dialect),
         '002-account-api': accountApi(dialect),
+        '003-sms-prices': smsPrices(dialect),
         '004-subaccounts': subaccounts(),
       };
     },

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { inTransaction, type Db, type Tx } from '../../db/database.js';
+import { chargeUsage } from '../account/charge-usage.js';
+import { destinationCountry, normaliseMsisdn } from './destination.js';
+import { splitIntoParts, type SmsEncoding } from './encoding.js';
+import { partPrice } from './pricing.js';
+import { SmsErrorText, SmsStatus, type SmsStatusCode } from './sms-status.js';
+
+/** Appended to every text sent by an account in DEMO mode (before it is split and priced). */
+export const DEMO_SUFFIX = ' [DEMO]';
+/** Longer texts are refused with status 12; 30 parts is about 4 600 GSM-7 or 2 000 unicode characters. */
+export const MAX_PARTS = 30;
+
+export interface SmsSubmission {
+  from: string;
+  to: string;
+  text: string;
+  type?: SmsEncoding;
+  clientRef?: string;
+}
+
+export interface SmsSender {
+  /** The account that sends (a primary or a subaccount); it may pay from its primary's balance. */
+  apiKey: string;
+  /** Who asked, for the ledger (`api_key:…` or `user:…`). */
+  actor: string;
+}
+
+export interface AcceptedSms {
+  ok: true;
+  to: string;
+  /** One id per part; the first is the id of the stored message. */
+  partIds: string[];
+  encoding: SmsEncoding;
+  text: string;
+  country: string;
+  partPriceMicros: number;
+  totalPriceMicros: number;
+  payerApiKey: string;
+  balanceAfterMicros: number;
+  demo: boolean;
+}
+
+export interface RejectedSms {
+  ok: false;
+  status: Exclude<SmsStatusCode, '0'>;
+  errorText: string;
+  to?: string;
+  /** What the message would have cost, and the payer's balance (status 9 reports both, as Vonage does). */
+  priceMicros?: number;
+  balanceMicros?: number;
+  demo?: boolean;
+}
+
+export type SmsOutcome = AcceptedSms | RejectedSms;
+
+export interface Logger {
+  error(object: object, message: string): void;
+}
+
+/**
+ * Sends one SMS: DEMO rules, destination price, one guarded ledger debit for all its parts, the
+ * stored message, then the hand-over to the carrier once the money is committed. A rejected message
+ * is neither charged nor stored.
+ */
+export async function sendSms(ctx: AppContext, sender: SmsSender, submission: SmsSubmission, log?: Logger): Promise<SmsOutcome> {
+  const reject = (status: RejectedSms['status'], errorText: string, extra: Partial<RejectedSms> = {}): RejectedSms => ({
+    ok: false,
+    status,
+    errorText,
+    ...extra,
+  });
+
+  const msisdn = normaliseMsisdn(submission.to);
+  if (!msisdn) return reject(SmsStatus.invalidParameters, SmsErrorText.invalid('to'));
+
+  const account = await ctx.db
+    .selectFrom('accounts as a')
+    .innerJoin('accounts as p', 'p.api_key', 'a.primary_api_key')
+    .select(['a.api_key', 'a.primary_api_key', 'a.suspended', 'p.suspended as primary_suspended', 'p.demo'])
+    .where('a.api_key', '=', sender.apiKey)
+    .executeTakeFirst();
+  if (!account) return reject(SmsStatus.invalidCredentials, SmsErrorText.badCredentials);
+  if (account.suspended === 1 || account.primary_suspended === 1) return reject(SmsStatus.accountBarred, SmsErrorText.accountBarred);
+
+  const demo = account.demo === 1;
+  const text = demo ? submission.text + DEMO_SUFFIX : submission.text;
+  const split = splitIntoParts(text, submission.type);
+  if (split.parts.length > MAX_PARTS) return reject(SmsStatus.messageTooLong, SmsErrorText.messageTooLong, { to: msisdn, demo });
+
+  if (demo && !(await isVerifiedTestNumber(ctx.db, account.primary_api_key, msisdn))) {
+    return reject(SmsStatus.nonWhitelistedDestination, SmsErrorText.nonWhitelisted, { to: msisdn, demo });
+  }
+  const country = destinationCountry(msisdn);
+  const price = country ? await partPrice(ctx.db, country) : null;
+  if (!price) return reject(SmsStatus.invalidMessage, SmsErrorText.unroutable, { to: msisdn, demo });
+
+  const parts = split.parts.length;
+  const totalPriceMicros = parts * price.priceMicros;
+  const partIds = messageIds(parts);
+  const createdAt = ctx.clock.now().toISOString();
+
+  const charged = await inTransaction(ctx.database, async (tx) => {
+    const charge = await chargeUsage(tx, ctx.clock, {
+      apiKey: account.api_key,
+      amountMicros: totalPriceMicros,
+      reference: `sms:${partIds[0]}`,
+      actor: sender.actor,
+    });
+    if (!charge.ok) return { ok: false as const, balanceMicros: await payerBalance(tx, account.api_key) };
+    await tx
+      .insertInto('messages')
+      .values({
+        id: partIds[0],
+        primary_api_key: account.primary_api_key,
+        api_key: account.api_key,
+        sender: submission.from,
+        recipient: msisdn,
+        text,
+        encoding: split.encoding,
+        parts,
+        price_micros: totalPriceMicros,
+        country: price.country,
+        client_ref: submission.clientRef ?? null,
+        status: 'accepted',
+        created_at: createdAt,
+      })
+      .execute();
+    return charge;
+  });
+  if (!charged.ok) {
+    return reject(SmsStatus.quotaExceeded, SmsErrorText.quotaExceeded, {
+      to: msisdn,
+      priceMicros: totalPriceMicros,
+      balanceMicros: charged.balanceMicros,
+      demo,
+    });
+  }
+
+  try {
+    await ctx.carrier.deliver({ to: `+${msisdn}`, channel: 'sms', text });
+  } catch (error) {
+    // The message is accepted and paid: like a carrier outage, a failed hand-over shows up in delivery, not here.
+    log?.error({ err: error, messageId: partIds[0] }, 'carrier hand-over failed');
+  }
+
+  return {
+    ok: true,
+    to: msisdn,
+    partIds,
+    encoding: split.encoding,
+    text,
+    country: price.country,
+    partPriceMicros: price.priceMicros,
+    totalPriceMicros,
+    payerApiKey: charged.payerApiKey,
+    balanceAfterMicros: charged.balanceAfterMicros,
+    demo,
+  };
+}
+
+/**
+ * Vonage-like message ids: 16 upper-case hex characters. The parts of one message share the first 14
+ * (random) and number themselves in the last 2, so any part's id leads to the stored message.
+ */
+export function messageIds(parts: number): string[] {
+  const base = randomBytes(7).toString('hex').toUpperCase();
+  return Array.from({ length: parts }, (_, index) => base + (index + 1).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+export async function isVerifiedTestNumber(db: Db, primaryApiKey: string, msisdn: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('test_numbers')
+    .select('id')
+    .where('primary_api_key', '=', primaryApiKey)
+    .where('msisdn', '=', msisdn)
+    .where('verified_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The balance that pays for `apiKey`'s usage: its own, or its primary's when it shares it. */
+export async function payerBalance(db: Db | Tx, apiKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts as a')
+    .innerJoin('accounts as p', 'p.api_key', 'a.primary_api_key')
+    .select(['a.use_primary_account_balance', 'a.balance_micros', 'p.balance_micros as primary_balance_micros'])
+    .where('a.api_key', '=', apiKey)
+    .executeTakeFirstOrThrow();
+  return row.use_primary_account_balance === 1 ? row.primary_balance_micros : row.balance_micros;
+}

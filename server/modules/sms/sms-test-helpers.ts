@@ -1,0 +1,110 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { newApiKey, newApiSecret, newId } from '../../platform/ids.js';
+import { hashSecret } from '../../platform/passwords.js';
+import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
+import type { Browser, TestApp } from '../../testing/test-app.js';
+import { postLedgerEntry } from '../account/ledger.js';
+
+/** Test support for the SMS module's API tests (not a test file itself). */
+
+export const basic = (apiKey: string, apiSecret: string) => `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+
+let destination = 0;
+/** A fresh, valid UK mobile number (E.164 digits, no "+"), so tests never share a destination. */
+export function ukMobile(): string {
+  destination += 1;
+  return `4474009${String((process.pid * 7 + destination) % 100_000).padStart(5, '0')}`;
+}
+
+export interface SmsAccount {
+  apiKey: string;
+  apiSecret: string;
+  browser: Browser;
+}
+
+/** A signed-up primary account: €2 test credit, DEMO unless `demo: false`. */
+export async function smsAccount(t: TestApp, options: { demo?: boolean } = {}): Promise<SmsAccount> {
+  const { apiKey, apiSecret, browser } = await signUpVerified(t.app, t.ctx);
+  if (options.demo === false) await setDemo(t, apiKey, false);
+  return { apiKey, apiSecret, browser };
+}
+
+export async function setDemo(t: TestApp, apiKey: string, demo: boolean): Promise<void> {
+  await t.ctx.db.updateTable('accounts').set({ demo: demo ? 1 : 0 }).where('api_key', '=', apiKey).execute();
+}
+
+/** Sets an account's balance through a ledger adjustment, so that the ledger still adds up. */
+export async function setBalance(t: TestApp, apiKey: string, micros: number): Promise<void> {
+  const account = await t.ctx.db.selectFrom('accounts').select(['balance_micros', 'primary_api_key']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+  if (account.balance_micros === micros) return;
+  await postLedgerEntry(t.ctx.db, t.clock, {
+    apiKey,
+    primaryApiKey: account.primary_api_key,
+    kind: 'adjustment',
+    amountMicros: micros - account.balance_micros,
+    actor: 'operator',
+  });
+}
+
+export async function balanceOf(t: TestApp, apiKey: string): Promise<number> {
+  const row = await t.ctx.db.selectFrom('accounts').select('balance_micros').where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+  return row.balance_micros;
+}
+
+export async function ledgerSum(t: TestApp, apiKey: string): Promise<number> {
+  const rows = await t.ctx.db.selectFrom('ledger_entries').select('amount_micros').where('api_key', '=', apiKey).execute();
+  return rows.reduce((sum, row) => sum + row.amount_micros, 0);
+}
+
+/** A subaccount written straight to the database (the Subaccounts API belongs to another module). */
+export async function createSubaccount(t: TestApp, primaryApiKey: string, options: { shared: boolean }): Promise<{ apiKey: string; apiSecret: string }> {
+  const apiKey = newApiKey();
+  const apiSecret = newApiSecret();
+  const now = t.clock.now().toISOString();
+  await t.ctx.db
+    .insertInto('accounts')
+    .values({
+      api_key: apiKey,
+      primary_api_key: primaryApiKey,
+      name: `sub ${apiKey}`,
+      company_name: 'Acme Telecom Ltd',
+      phone: null,
+      use_primary_account_balance: options.shared ? 1 : 0,
+      balance_micros: 0,
+      credit_limit_micros: 0,
+      suspended: 0,
+      demo: 0,
+      created_at: now,
+    })
+    .execute();
+  await t.ctx.db
+    .insertInto('api_secrets')
+    .values({ id: newId(), api_key: apiKey, primary_api_key: primaryApiKey, secret_hash: await hashSecret(apiSecret), created_at: now })
+    .execute();
+  return { apiKey, apiSecret };
+}
+
+/** Adds a test number through the console and verifies it with the PIN the carrier delivered. */
+export async function verifiedTestNumber(t: TestApp, browser: Browser, msisdn = ukMobile()): Promise<string> {
+  const added = await browser.post('/api/test-numbers', { number: `+${msisdn}`, country: 'GB' });
+  if (added.statusCode !== 201) throw new Error(`adding a test number failed: ${added.statusCode} ${added.body}`);
+  const { id } = added.json() as { id: string };
+  const verified = await browser.post(`/api/test-numbers/${id}/verify`, { pin: await latestPin(t.ctx, `+${msisdn}`) });
+  if (verified.statusCode !== 200) throw new Error(`verifying a test number failed: ${verified.statusCode} ${verified.body}`);
+  return msisdn;
+}
+
+export interface WireMessage {
+  to?: string;
+  'message-id'?: string;
+  status: string;
+  'error-text'?: string;
+  'remaining-balance'?: string;
+  'message-price'?: string;
+  'client-ref'?: string;
+}
+
+export function smsBody(response: LightMyRequestResponse): { 'message-count': string; messages: WireMessage[] } {
+  if (response.statusCode !== 200) throw new Error(`expected HTTP 200, got ${response.statusCode}: ${response.body}`);
+  return response.json();
+}

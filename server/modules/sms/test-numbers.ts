@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { MAX_TEST_NUMBERS, type AddTestNumberRequest, type TestNumber } from '../../../contract/sms.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction, lockAccounts } from '../../db/database.js';
+import type { TestNumbersTable } from '../../db/schema.js';
+import { MINUTE } from '../../platform/clock.js';
+import { newId, newPin } from '../../platform/ids.js';
+import { hashSecret, verifySecret } from '../../platform/passwords.js';
+import { ProblemError, fieldError, invalidInput, notFound, tooManyRequests } from '../../platform/problems.js';
+import { destinationCountry } from './destination.js';
+
+/**
+ * Test numbers: the destinations an account in DEMO mode may message. Each is proved by a 4-digit
+ * PIN sent to it by SMS (argon2id-hashed, 5 minutes, 3 attempts, then it must be resent).
+ */
+export const TEST_PIN_TTL = 5 * MINUTE;
+export const TEST_PIN_MAX_ATTEMPTS = 3;
+export const TEST_PIN_RESEND_COOLDOWN = 30_000;
+
+type Row = TestNumbersTable;
+
+export async function listTestNumbers(ctx: AppContext, apiKey: string): Promise<TestNumber[]> {
+  const rows = await ctx.db.selectFrom('test_numbers').selectAll().where('api_key', '=', apiKey).orderBy('created_at').orderBy('id').execute();
+  return rows.map(view);
+}
+
+export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddTestNumberRequest): Promise<TestNumber> {
+  const parsed = parsePhoneNumberFromString(input.number, input.country as CountryCode);
+  if (!parsed?.isValid()) throw fieldError('number', 'Enter a valid phone number for the chosen country');
+  const msisdn = parsed.number.slice(1);
+  const pin = newPin();
+  const now = ctx.clock.now();
+  const row: Row = {
+    id: newId(),
+    primary_api_key: '',
+    api_key: apiKey,
+    msisdn,
+    pin_hash: await hashSecret(pin),
+    pin_expires_at: new Date(now.getTime() + TEST_PIN_TTL).toISOString(),
+    failed_attempts: 0,
+    verified_at: null,
+    created_at: now.toISOString(),
+  };
+
+  await inTransaction(ctx.database, async (tx) => {
+    // Serialises additions per account so that parallel requests cannot pass the limit together.
+    await lockAccounts(tx, ctx.database.dialect, [apiKey]);
+    const account = await tx.selectFrom('accounts').select(['primary_api_key']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+    row.primary_api_key = account.primary_api_key;
+
+    const existing = await tx.selectFrom('test_numbers').select(['msisdn']).where('api_key', '=', apiKey).execute();
+    if (existing.some((number) => number.msisdn === msisdn)) {
+      throw new ProblemError({
+        status: 409,
+        title: 'Already a test number',
+        detail: `${parsed.number} is already one of your test numbers.`,
+        invalidParameters: [{ name: 'number', reason: 'This number is already on your list' }],
+      });
+    }
+    if (existing.length >= MAX_TEST_NUMBERS) {
+      throw invalidInput(
+        [{ name: 'number', reason: `You can have at most ${MAX_TEST_NUMBERS} test numbers. Remove one first.` }],
+        `At most ${MAX_TEST_NUMBERS} test numbers per account.`,
+      );
+    }
+    await tx.insertInto('test_numbers').values(row).execute();
+  });
+  await sendTestPin(ctx, msisdn, pin);
+  return view(row);
+}
+
+/**
+ * Checks a PIN. The attempt is counted atomically before the comparison, so parallel guesses can
+ * never get more than the three allowed.
+ */
+export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: string, pin: string): Promise<TestNumber> {
+  const row = await load(ctx, apiKey, id);
+  if (row.verified_at) throw alreadyVerified();
+  if (!row.pin_hash) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+  if (!row.pin_expires_at || row.pin_expires_at <= ctx.clock.now().toISOString()) throw pinProblem('This PIN has expired. Request a new one.', 0);
+
+  const counted = await ctx.db
+    .updateTable('test_numbers')
+    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
+    .where('id', '=', row.id)
+    .where('pin_hash', '=', row.pin_hash)
+    .where('verified_at', 'is', null)
+    .where('failed_attempts', '<', TEST_PIN_MAX_ATTEMPTS)
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  if (!counted) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+
+  if (!(await verifySecret(row.pin_hash, pin))) {
+    const left = TEST_PIN_MAX_ATTEMPTS - counted.failed_attempts;
+    if (left > 0) throw pinProblem(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`, left);
+    await ctx.db.updateTable('test_numbers').set({ pin_hash: null }).where('id', '=', row.id).where('pin_hash', '=', row.pin_hash).execute();
+    throw pinProblem('Wrong PIN three times: this PIN is void. Request a new one.', 0);
+  }
+
+  const verifiedAt = ctx.clock.now().toISOString();
+  const verified = await ctx.db
+    .updateTable('test_numbers')
+    .set({ verified_at: verifiedAt, pin_hash: null, pin_expires_at: null })
+    .where('id', '=', row.id)
+    .where('pin_hash', '=', row.pin_hash)
+    .where('verified_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(verified.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+  return view({ ...row, verified_at: verifiedAt, pin_hash: null, pin_expires_at: null, failed_attempts: counted.failed_attempts });
+}
+
+/** A new PIN (and three new attempts) for a number not yet verified, at most every 30 seconds. */
+export async function resendTestPin(ctx: AppContext, apiKey: string, id: string): Promise<TestNumber> {
+  const row = await load(ctx, apiKey, id);
+  if (row.verified_at) throw alreadyVerified();
+  const now = ctx.clock.now();
+  const wait = resendAvailableAt(row) - now.getTime();
+  if (wait > 0) throw tooManyRequests(`You can request a new PIN in ${Math.ceil(wait / 1000)} seconds.`, wait / 1000);
+
+  const pin = newPin();
+  const update = {
+    pin_hash: await hashSecret(pin),
+    pin_expires_at: new Date(now.getTime() + TEST_PIN_TTL).toISOString(),
+    failed_attempts: 0,
+  };
+  const updated = await ctx.db
+    .updateTable('test_numbers')
+    .set(update)
+    .where('id', '=', row.id)
+    .where('verified_at', 'is', null)
+    .where((eb) => (row.pin_expires_at === null ? eb('pin_expires_at', 'is', null) : eb('pin_expires_at', '=', row.pin_expires_at)))
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    throw new ProblemError({ status: 409, title: 'Conflict', detail: 'This test number changed meanwhile. Reload and try again.' });
+  }
+  await sendTestPin(ctx, row.msisdn, pin);
+  return view({ ...row, ...update });
+}
+
+export async function deleteTestNumber(ctx: AppContext, apiKey: string, id: string): Promise<void> {
+  const deleted = await ctx.db.deleteFrom('test_numbers').where('id', '=', id).where('api_key', '=', apiKey).executeTakeFirst();
+  if (Number(deleted.numDeletedRows) !== 1) throw notFound(`Test number ${id} not found`);
+}
+
+function sendTestPin(ctx: AppContext, msisdn: string, pin: string): Promise<void> {
+  return ctx.carrier.deliver({
+    to: `+${msisdn}`,
+    channel: 'sms',
+    text: `Your Switchboard test number PIN is ${pin}. It expires in 5 minutes.`,
+  });
+}
+
+async function load(ctx: AppContext, apiKey: string, id: string): Promise<Row> {
+  const row = await ctx.db.selectFrom('test_numbers').selectAll().where('id', '=', id).where('api_key', '=', apiKey).executeTakeFirst();
+  if (!row) throw notFound(`Test number ${id} not found`);
+  return row;
+}
+
+function resendAvailableAt(row: Row): number {
+  if (!row.pin_expires_at) return 0;
+  return new Date(row.pin_expires_at).getTime() - TEST_PIN_TTL + TEST_PIN_RESEND_COOLDOWN;
+}
+
+function view(row: Row): TestNumber {
+  const verified = row.verified_at !== null;
+  const pending = !verified && row.pin_hash !== null;
+  return {
+    id: row.id,
+    number: `+${row.msisdn}`,
+    country: destinationCountry(row.msisdn),
+    verified,
+    verified_at: row.verified_at,
+    pin_expires_at: pending ? row.pin_expires_at : null,
+    attempts_left: pending ? Math.max(0, TEST_PIN_MAX_ATTEMPTS - row.failed_attempts) : 0,
+    resend_available_at: verified ? null : new Date(resendAvailableAt(row)).toISOString(),
+    created_at: row.created_at,
+  };
+}
+
+const alreadyVerified = () => new ProblemError({ status: 409, title: 'Already verified', detail: 'This test number is already verified.' });
+
+function pinProblem(reason: string, attemptsLeft: number): ProblemError {
+  return new ProblemError({
+    status: 422,
+    title: 'PIN not accepted',
+    detail: reason,
+    invalidParameters: [{ name: 'pin', reason }],
+    extensions: { attempts_left: attemptsLeft },
+  });
+}
