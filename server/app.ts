@@ -14,6 +14,7 @@ import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
+import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { installAccessControl } from './platform/auth/access.js';
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(accountPublicRoutes, { ctx });
   await app.register(secretsRoutes, { ctx });
   await app.register(subaccountsRoutes, { ctx });
+  await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
   if (config.NODE_ENV !== 'production') await app.register(outboxRoutes, { ctx });
   if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { configSchema, type Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import { verifyLedger } from '../modules/account/verify-ledger.js';
 import { ManualClock } from '../platform/clock.js';
 import type { Mailer } from '../platform/delivery/mailer.js';
 import { openTestDatabase } from './test-database.js';
@@ -33,9 +34,12 @@ export async function createTestApp(options: { config?: Partial<Record<keyof Con
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
       return address.replace('[::1]', '127.0.0.1');
     },
+    /** Every API test file ends by checking the ledger of everything it did. */
     async close() {
       await app.close();
+      const report = await verifyLedger(database.db).catch(() => null);
       await drop();
+      if (report && !report.ok) throw new Error(`ledger does not verify: ${JSON.stringify(report)}`);
     },
   };
 }

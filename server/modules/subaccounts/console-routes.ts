@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { subaccountPageQuerySchema, subaccountPageSchema } from '../../../contract/subaccounts.js';
+import type { AppContext } from '../../context.js';
+import { sessionOf } from '../../platform/auth/access.js';
+import { subaccountPage } from './console-list.js';
+import { primaryInScope } from './subaccounts.js';
+
+/** The console's paged, searchable list; the public list stays one unpaged response, as the SDK reads it. */
+export const subaccountsConsoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/subaccounts',
+    {
+      config: { access: { auth: 'session', permission: 'subaccounts:manage' } },
+      schema: { tags: ['subaccounts'], summary: 'Console: one page of subaccounts with totals', querystring: subaccountPageQuerySchema, response: { 200: subaccountPageSchema } },
+    },
+    async (request) => {
+      const actor = sessionOf(request);
+      return subaccountPage(ctx, await primaryInScope(ctx, actor, actor.primaryApiKey), request.query);
+    },
+  );
+};
