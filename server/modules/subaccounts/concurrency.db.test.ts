@@ -75,7 +75,7 @@ describe('hundreds of concurrent transfers among a primary and 20 subaccounts', 
       (await t.app.inject({ url: `/accounts/${primary.apiKey}/${kind}-transfers?start_date=2000-01-01T00:00:00Z`, headers: auth })).json()._embedded[`${kind}_transfers`]
         .map((x: { id: string }) => x.id)
         .sort();
-    const okIds = (kind: string) => responses.filter((r, i) => statuses[i] === 200 && requests[i].kind === kind).map((r) => r.json().id).sort();
+    const okIds = (kind: string) => responses.filter((_, i) => statuses[i] === 200 && requests[i].kind === kind).map((r) => r.json().id).sort();
     expect(await listed('credit')).toEqual(okIds('credit'));
     expect(await listed('balance')).toEqual(okIds('balance'));
 
