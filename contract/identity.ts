@@ -54,7 +54,10 @@ export const passwordResetRequestSchema = z.object({ email: emailSchema });
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 
 export const passwordResetConfirmSchema = z.object({
-  token: z.string().min(20).max(100),
+  token: z
+    .string()
+    .min(20, 'This reset link is not valid: request a new one')
+    .max(100, 'This reset link is not valid: request a new one'),
   password: passwordSchema,
 });
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirmSchema>;
