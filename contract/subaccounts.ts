@@ -121,7 +121,7 @@ export const subaccountPageQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export type SubaccountPageQuery = z.input<typeof subaccountPageQuerySchema>;
+export type SubaccountPageQuery = Partial<z.infer<typeof subaccountPageQuerySchema>>;
 
 export const consoleSubaccountSchema = subaccountSchema.extend({
   /** What it can still spend: balance − credit limit (its own, or the primary's when shared). */
