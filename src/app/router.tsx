@@ -61,6 +61,22 @@ export function createAppRouter(client: QueryClient) {
                 return { Component: OverviewPage, loader: overviewLoader(client) };
               },
             },
+            {
+              path: paths.gettingStarted.path,
+              lazy: async () => {
+                const { GettingStartedPage, gettingStartedLoader } = await import(
+                  '../features/sms/pages/getting-started-page.js'
+                );
+                return { Component: GettingStartedPage, loader: gettingStartedLoader(client) };
+              },
+            },
+            {
+              path: paths.apiSettings.path,
+              lazy: async () => {
+                const { ApiSettingsPage, apiSettingsLoader } = await import('../features/secrets/pages/api-settings-page.js');
+                return { Component: ApiSettingsPage, loader: apiSettingsLoader(client) };
+              },
+            },
           ],
         },
         { path: '*', Component: NotFoundPage },

@@ -83,26 +83,41 @@ async function readBody(response: Response): Promise<unknown> {
   return text === '' ? undefined : text;
 }
 
+/**
+ * Any error body as problem details. Most endpoints answer problem+json; the legacy Account API
+ * answers `{"error-code", "error-code-label", invalid_parameters?}` in plain JSON: its label becomes
+ * the detail and its invalid_parameters are kept, so form-errors.ts can put them on the fields.
+ */
 function toProblem(response: Response, url: string, payload: unknown): ProblemDetails {
-  if (payload && typeof payload === 'object' && ('title' in payload || 'detail' in payload)) {
-    const body = payload as Partial<ProblemDetails>;
-    return {
-      ...body,
-      type: body.type ?? 'about:blank',
-      title: body.title ?? response.statusText ?? 'Request failed',
-      detail: body.detail ?? body.title ?? 'The request failed.',
-      instance: body.instance ?? url,
-    };
-  }
+  const body: Record<string, unknown> = payload && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload } : {};
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+  const invalidParameters = readInvalidParameters(body.invalid_parameters);
+  const detail =
+    text(body.detail) ??
+    text(body['error-code-label']) ??
+    text(body.title) ??
+    (response.status >= 500
+      ? 'Something went wrong on our side. Please try again in a moment.'
+      : `The request failed (HTTP ${response.status}).`);
+  delete body.invalid_parameters;
   return {
-    type: 'about:blank',
-    title: response.statusText || 'Request failed',
-    detail:
-      response.status >= 500
-        ? 'Something went wrong on our side. Please try again in a moment.'
-        : `The request failed (HTTP ${response.status}).`,
-    instance: url,
+    ...body,
+    type: text(body.type) ?? 'about:blank',
+    title: text(body.title) ?? (response.statusText || 'Request failed'),
+    detail,
+    instance: text(body.instance) ?? url,
+    ...(invalidParameters ? { invalid_parameters: invalidParameters } : {}),
   };
+}
+
+function readInvalidParameters(value: unknown): ProblemDetails['invalid_parameters'] {
+  if (!Array.isArray(value)) return undefined;
+  const parameters = value.flatMap((entry: unknown) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const { name, reason } = entry as Record<string, unknown>;
+    return typeof name === 'string' ? [{ name, reason: typeof reason === 'string' ? reason : 'Invalid value' }] : [];
+  });
+  return parameters.length > 0 ? parameters : undefined;
 }
 
 export const apiClient = {

@@ -1,4 +1,4 @@
-/** Countries offered at sign-up, with their calling codes; GB first as the default. */
+/** Countries offered for phone numbers (sign-up, test numbers), with their calling codes; GB first as the default. */
 export const countries = [
   { code: 'GB', name: 'United Kingdom', callingCode: '44' },
   { code: 'AU', name: 'Australia', callingCode: '61' },

@@ -46,3 +46,8 @@ export function forgetSession(queryClient: QueryClient): void {
   queryClient.setQueryData<Session | null>(sessionQueryKey, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
 }
+
+/** The signed-in account's API key, which starts every account-scoped query key ('' when signed out). */
+export function useApiKey(): string {
+  return useSession().data?.account.api_key ?? '';
+}

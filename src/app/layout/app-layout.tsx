@@ -8,7 +8,11 @@ import { paths } from '../../lib/paths.js';
 import { useSession } from '../../lib/session.js';
 import { Logo } from '../../components/ui/logo.js';
 
-const navigation = [{ name: 'Overview', to: paths.home.getHref(), end: true }] as const;
+const navigation = [
+  { name: 'Overview', to: paths.home.getHref(), end: true },
+  { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false },
+  { name: 'API settings', to: paths.apiSettings.getHref(), end: false },
+] as const;
 
 export function AppLayout() {
   const { data: session } = useSession();

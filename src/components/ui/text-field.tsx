@@ -10,6 +10,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   describedById?: string;
   /** Classes for the input itself (className styles the wrapper). */
   inputClassName?: string;
+  /** Keep the label for assistive technology only (e.g. a field inside a table row that names it). */
+  hideLabel?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
@@ -20,6 +22,7 @@ export function TextField({
   describedById,
   className,
   inputClassName,
+  hideLabel = false,
   type = 'text',
   ...props
 }: TextFieldProps) {
@@ -28,10 +31,10 @@ export function TextField({
   const errorId = `${id}-error`;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'block text-sm font-medium text-slate-800'}>
         {label}
       </label>
-      <div className="mt-1.5">
+      <div className={cn(!hideLabel && 'mt-1.5')}>
         <input
           id={id}
           type={type}

@@ -1,29 +1,38 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { AccountSummary } from '../../../../contract/account.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { PageSpinner } from '../../../components/ui/spinner.js';
+import { TextLink } from '../../../components/ui/text-link.js';
+import { accountSummaryQueryOptions, useAccountSummary } from '../../../lib/account-summary.js';
+import { formatDate } from '../../../lib/format-date.js';
 import { formatMoney } from '../../../lib/format-money.js';
-import type { HomeState } from '../../../lib/paths.js';
-import { sessionQueryOptions, useSession } from '../../../lib/session.js';
-import { accountSummaryQueryOptions, useAccountSummary } from '../api/get-account-summary.js';
+import { paths, type HomeState } from '../../../lib/paths.js';
+import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
+import { apiCallsQueryOptions } from '../api/get-api-calls.js';
 import { ApiCredentialsCard } from '../components/api-credentials-card.js';
+import { LastApiCallsCard } from '../components/last-api-calls-card.js';
 
 export const overviewLoader = (queryClient: QueryClient) => async () => {
   const session = await queryClient.fetchQuery(sessionQueryOptions());
   // Warm the cache; a failure is shown by the page rather than the route's error boundary.
-  if (session) await queryClient.prefetchQuery(accountSummaryQueryOptions(session.account.api_key));
+  if (session) {
+    const apiKey = session.account.api_key;
+    await Promise.all([
+      queryClient.prefetchQuery(accountSummaryQueryOptions(apiKey)),
+      queryClient.prefetchQuery(apiCallsQueryOptions(apiKey, 10)),
+    ]);
+  }
   return null;
 };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 export function OverviewPage() {
-  const { data: session } = useSession();
-  const summary = useAccountSummary(session?.account.api_key);
+  const apiKey = useApiKey();
+  const summary = useAccountSummary(apiKey);
   const apiSecret = useOneTimeSecret();
 
   return (
@@ -53,27 +62,26 @@ export function OverviewPage() {
       ) : (
         <div className="mt-6 space-y-6">
           {summary.data.demo && (
-            <Alert variant="warning" title="Demo mode">
-              Your account is in demo mode until your first payment: messages go only to your verified test numbers and
-              &lsquo;[DEMO]&rsquo; is appended.
+            <Alert variant="warning" title="Your account is in demo mode">
+              <p>
+                You can try everything with your free test credit, but messages go only to your verified test numbers
+                (up to 10) and &lsquo;[DEMO]&rsquo; is appended to every text.
+              </p>
+              <p className="mt-1">
+                Demo mode ends with your first payment: top up your balance once and your account goes live.
+              </p>
             </Alert>
           )}
-          <div className="grid gap-6 md:grid-cols-2">
-            <Card title="Balance">
-              <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
-                {formatMoney(summary.data.balance)}
+          {!summary.data.has_successful_api_call && (
+            <Card title="Getting started">
+              <p className="text-sm text-slate-600">
+                Add a test number, send yourself a test SMS and make your first API call.{' '}
+                <TextLink to={paths.gettingStarted.getHref()}>Open the getting started guide</TextLink>
               </p>
-              <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
-                <div>
-                  <dt className="text-slate-500">Available to spend</dt>
-                  <dd className="font-medium text-slate-900 tabular-nums">{formatMoney(summary.data.available)}</dd>
-                </div>
-                <div>
-                  <dt className="text-slate-500">Credit limit</dt>
-                  <dd className="font-medium text-slate-900 tabular-nums">{formatMoney(summary.data.credit_limit)}</dd>
-                </div>
-              </dl>
             </Card>
+          )}
+          <div className="grid gap-6 md:grid-cols-2">
+            <BalanceCard summary={summary.data} />
             <Card title="Account">
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3 text-sm">
                 <dt className="text-slate-500">Company</dt>
@@ -88,9 +96,40 @@ export function OverviewPage() {
             </Card>
           </div>
           <ApiCredentialsCard apiKey={summary.data.api_key} apiSecret={apiSecret} />
+          <LastApiCallsCard apiKey={summary.data.api_key} />
         </div>
       )}
     </div>
+  );
+}
+
+/** The balance; a postpaid account (credit limit below zero) also sees its limit and what is left to spend. */
+function BalanceCard({ summary }: { summary: AccountSummary }) {
+  const postpaid = summary.credit_limit < 0;
+  return (
+    <Card title="Balance">
+      <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
+        {formatMoney(summary.balance, 'EUR', { exact: true })}
+      </p>
+      {postpaid ? (
+        <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+          <div>
+            <dt className="text-slate-500">Credit limit</dt>
+            <dd className="font-medium text-slate-900 tabular-nums">
+              {formatMoney(summary.credit_limit, 'EUR', { exact: true })}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Available to spend</dt>
+            <dd className="font-medium text-slate-900 tabular-nums">
+              {formatMoney(summary.available, 'EUR', { exact: true })}
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="mt-2 text-sm text-slate-500">Prepaid: you can spend down to zero.</p>
+      )}
+    </Card>
   );
 }
 
@@ -109,9 +148,4 @@ function useOneTimeSecret(): string | null {
   }, [fromState, location.pathname, location.search, navigate]);
 
   return secret;
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }

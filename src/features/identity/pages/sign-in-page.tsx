@@ -12,7 +12,7 @@ import { lazyResolver } from '../../../lib/lazy-resolver.js';
 import { paths, safeNextPath, type SignInState } from '../../../lib/paths.js';
 import { useSignIn } from '../api/sign-in.js';
 import { AuthLayout } from '../components/auth-layout.js';
-import { withRetryHint } from '../components/format-countdown.js';
+import { withRetryHint } from '../../../lib/format-countdown.js';
 
 // Validation code loads when the form is first used, keeping zod out of the sign-in route's bundle.
 const signInResolver = lazyResolver<SignInRequest, SignInRequest>(async () => {

@@ -17,7 +17,7 @@ import { useSignup } from '../api/get-signup.js';
 import { useResendPin } from '../api/resend-pin.js';
 import { attemptsLeftOf, useVerifySignup } from '../api/verify-signup.js';
 import { AuthLayout } from '../components/auth-layout.js';
-import { formatCountdown, withRetryHint } from '../components/format-countdown.js';
+import { formatCountdown, withRetryHint } from '../../../lib/format-countdown.js';
 
 const TITLE = 'Verify your phone number';
 

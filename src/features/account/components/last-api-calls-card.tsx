@@ -1,0 +1,61 @@
+import { Alert } from '../../../components/ui/alert.js';
+import { Badge, type BadgeTone } from '../../../components/ui/badge.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { Table } from '../../../components/ui/table.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { useApiCalls } from '../api/get-api-calls.js';
+
+const statusTone = (status: number): BadgeTone => (status < 300 ? 'success' : status < 500 ? 'warning' : 'danger');
+
+/** The last calls made with the account's (and its subaccounts') API keys. */
+export function LastApiCallsCard({ apiKey }: { apiKey: string }) {
+  const calls = useApiCalls(apiKey, 10);
+
+  return (
+    <Card title="Last API calls">
+      {calls.isPending ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
+          <Spinner className="size-4" /> Loading API calls…
+        </p>
+      ) : calls.isError ? (
+        <div className="space-y-3">
+          <Alert variant="error">{calls.error.message}</Alert>
+          <Button variant="secondary" size="sm" onClick={() => calls.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : calls.data.api_calls.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          No API calls yet. Calls made with your API key and secret show up here.
+        </p>
+      ) : (
+        <Table caption="Last API calls">
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col">Path</th>
+              <th scope="col">Status</th>
+              <th scope="col">Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.data.api_calls.map((call, index) => (
+              <tr key={`${call.created_at}-${index}`}>
+                <td className="font-mono text-xs font-semibold">{call.method}</td>
+                <td className="font-mono text-xs break-all">{call.path}</td>
+                <td>
+                  <Badge tone={statusTone(call.status)}>{call.status}</Badge>
+                </td>
+                <td className="whitespace-nowrap tabular-nums">
+                  <time dateTime={call.created_at}>{formatDateTime(call.created_at)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

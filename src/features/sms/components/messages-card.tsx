@@ -1,0 +1,61 @@
+import { Alert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { Table } from '../../../components/ui/table.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { formatMoney } from '../../../lib/format-money.js';
+import { useMessages } from '../api/get-messages.js';
+import { formatPhone } from './phone.js';
+
+/** The latest SMS sent by the account (from the console or the API). */
+export function MessagesCard({ apiKey }: { apiKey: string }) {
+  const messages = useMessages(apiKey, 10);
+  return (
+    <Card title="Recent messages">
+      {messages.isPending ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
+          <Spinner className="size-4" /> Loading messages…
+        </p>
+      ) : messages.isError ? (
+        <div className="space-y-3">
+          <Alert variant="error">{messages.error.message}</Alert>
+          <Button variant="secondary" size="sm" onClick={() => messages.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : messages.data.messages.length === 0 ? (
+        <p className="text-sm text-slate-500">No messages sent yet.</p>
+      ) : (
+        <Table caption="Recent messages">
+          <thead>
+            <tr>
+              <th scope="col">To</th>
+              <th scope="col">Message</th>
+              <th scope="col" className="text-right">
+                Parts
+              </th>
+              <th scope="col" className="text-right">
+                Price
+              </th>
+              <th scope="col">Sent</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.data.messages.map((message) => (
+              <tr key={message.id}>
+                <td className="whitespace-nowrap tabular-nums">{formatPhone(message.to)}</td>
+                <td className="max-w-md break-words">{message.text}</td>
+                <td className="text-right tabular-nums">{message.parts}</td>
+                <td className="text-right tabular-nums">{formatMoney(message.price, 'EUR', { exact: true })}</td>
+                <td className="whitespace-nowrap tabular-nums">
+                  <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { Alert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { Table } from '../../../components/ui/table.js';
+import { formatMoney } from '../../../lib/format-money.js';
+import { useSmsPrices } from '../api/get-sms-prices.js';
+
+/** What one SMS part costs, per destination country. */
+export function PricesCard({ apiKey }: { apiKey: string }) {
+  const prices = useSmsPrices(apiKey);
+  return (
+    <Card title="SMS prices">
+      {prices.isPending ? (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
+          <Spinner className="size-4" /> Loading prices…
+        </p>
+      ) : prices.isError ? (
+        <div className="space-y-3">
+          <Alert variant="error">{prices.error.message}</Alert>
+          <Button variant="secondary" size="sm" onClick={() => prices.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">
+            A long message is sent, and charged, in parts: 153 characters each (67 when it needs Unicode).
+          </p>
+          <Table caption="SMS prices" className="mt-3">
+            <thead>
+              <tr>
+                <th scope="col">Country</th>
+                <th scope="col">Dialling code</th>
+                <th scope="col" className="text-right">
+                  Price per part
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {prices.data.prices.map((price) => (
+                <tr key={price.country}>
+                  <td>{price.country_name}</td>
+                  <td className="tabular-nums">+{price.dialing_prefix}</td>
+                  <td className="text-right tabular-nums">{formatMoney(price.price, 'EUR', { exact: true })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </Card>
+  );
+}
