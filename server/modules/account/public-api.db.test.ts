@@ -99,6 +99,17 @@ describe('public Account API: balance, top-up, settings', () => {
     expect(current.json()['dr-callback-url']).toBe(`${webhookOrigin}/ok/keep`);
   });
 
+  it('reports every URL that fails the probe at once', async () => {
+    const auth = { authorization: basic(account.apiKey, account.apiSecret), 'content-type': 'application/x-www-form-urlencoded' };
+    const payload = `moCallBackUrl=${encodeURIComponent(`${webhookOrigin}/missing-mo`)}&drCallBackUrl=${encodeURIComponent('ftp://example.com/x')}`;
+    const refused = await t.app.inject({ method: 'POST', url: '/account/settings', headers: auth, payload });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalid_parameters).toEqual([
+      { name: 'moCallBackUrl', reason: 'answered 404 instead of 200 OK' },
+      { name: 'drCallBackUrl', reason: 'must be an http or https URL' },
+    ]);
+  });
+
   it('throttles a client that keeps sending wrong secrets, with Retry-After, without touching correct callers elsewhere', async () => {
     const attacker = '198.51.100.200';
     const statuses: number[] = [];

@@ -67,7 +67,7 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return send(401, error.reason === 'suspended' ? 'account suspended' : 'authentication failed');
   }
   if (error instanceof CallbackProbeError) {
-    return send(400, `${error.field} ${error.reason}`, { invalid_parameters: [{ name: error.field, reason: error.reason }] });
+    return send(400, error.message, { invalid_parameters: error.failures.map((failure) => ({ name: failure.field, reason: failure.reason })) });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const invalid = error.validation.map((issue) => ({ name: issue.instancePath.slice(1) || 'body', reason: issue.message ?? 'Invalid value' }));

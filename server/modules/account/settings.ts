@@ -7,12 +7,15 @@ import { probeCallbackUrl } from './callback-probe.js';
 /** Throughput limits are fixed per account for now; the API reports them with the settings. */
 const RATE_LIMITS = { 'max-outbound-request': 30, 'max-inbound-request': 30, 'max-calls-per-second': 30 };
 
+export interface ProbeFailure {
+  field: 'moCallBackUrl' | 'drCallBackUrl';
+  reason: string;
+}
+
+/** One or both webhook URLs failed the probe; nothing was saved. */
 export class CallbackProbeError extends Error {
-  constructor(
-    readonly field: 'moCallBackUrl' | 'drCallBackUrl',
-    readonly reason: string,
-  ) {
-    super(`${field} ${reason}`);
+  constructor(readonly failures: ProbeFailure[]) {
+    super(failures.map((failure) => `${failure.field} ${failure.reason}`).join('; '));
   }
 }
 
@@ -20,20 +23,26 @@ export function describeSettings(account: Pick<Account, 'mo_callback_url' | 'dr_
   return { 'mo-callback-url': account.mo_callback_url ?? '', 'dr-callback-url': account.dr_callback_url ?? '', ...RATE_LIMITS };
 }
 
-/** Saves the default webhooks after probing each new URL for a 200; an empty string unsets one. */
+/** Saves the default webhooks after probing every new URL for a 200 (all failures reported); an empty string unsets one. */
 export async function updateSettings(ctx: AppContext, account: Account, request: SettingsRequest): Promise<Settings> {
   const changes: { mo_callback_url?: string | null; dr_callback_url?: string | null } = {};
-  for (const [field, column] of [['moCallBackUrl', 'mo_callback_url'], ['drCallBackUrl', 'dr_callback_url']] as const) {
-    const value = request[field];
-    if (value === undefined) continue;
-    if (value !== '') {
+  const fields = [['moCallBackUrl', 'mo_callback_url'], ['drCallBackUrl', 'dr_callback_url']] as const;
+  const probes = await Promise.all(
+    fields.map(async ([field]) => {
+      const value = request[field];
+      if (!value) return null;
       const probe = await probeCallbackUrl(value, {
         timeoutMs: ctx.config.CALLBACK_PROBE_TIMEOUT_MS,
         allowPrivateAddresses: allowPrivateCallbacks(ctx.config),
       });
-      if (!probe.ok) throw new CallbackProbeError(field, probe.reason);
-    }
-    changes[column] = value === '' ? null : value;
+      return probe.ok ? null : { field, reason: probe.reason };
+    }),
+  );
+  const failures = probes.filter((failure): failure is ProbeFailure => failure !== null);
+  if (failures.length > 0) throw new CallbackProbeError(failures);
+  for (const [field, column] of fields) {
+    const value = request[field];
+    if (value !== undefined) changes[column] = value === '' ? null : value;
   }
   if (Object.keys(changes).length === 0) return describeSettings(account);
   const updated = await ctx.db

@@ -3,12 +3,10 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, type Db, type Tx } from '../../db/database.js';
 import { chargeUsage } from '../account/charge-usage.js';
 import { destinationCountry, normaliseMsisdn } from './destination.js';
-import { splitIntoParts, type SmsEncoding } from './encoding.js';
+import { DEMO_SUFFIX, splitIntoParts, type SmsEncoding } from '../../../contract/sms-encoding.js';
 import { partPrice } from './pricing.js';
 import { SmsErrorText, SmsStatus, type SmsStatusCode } from './sms-status.js';
 
-/** Appended to every text sent by an account in DEMO mode (before it is split and priced). */
-export const DEMO_SUFFIX = ' [DEMO]';
 /** Longer texts are refused with status 12; 30 parts is about 4 600 GSM-7 or 2 000 unicode characters. */
 export const MAX_PARTS = 30;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countParts, encodingFor, gsm7Septets, isGsm7, splitIntoParts } from './encoding.js';
+import { countParts, encodingFor, gsm7Septets, isGsm7, splitIntoParts } from './sms-encoding.js';
 
 const repeat = (text: string, times: number) => text.repeat(times);
 

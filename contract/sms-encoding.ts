@@ -12,6 +12,9 @@
 
 export type SmsEncoding = 'text' | 'unicode';
 
+/** Appended to every text sent in DEMO mode, before it is split and priced. */
+export const DEMO_SUFFIX = ' [DEMO]';
+
 const GSM7_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
   '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
