@@ -44,6 +44,16 @@ describe('operator CLI: credit limits, bank transfers, ledger check', () => {
     expect(unknown.stderr).toMatch(/No account/);
   });
 
+  it('raises the maximum number of subaccounts of one primary', async () => {
+    const { apiKey, browser } = await signUpVerified(t.app, t.ctx);
+    expect(JSON.parse((await runAdmin(t.url, ['set-max-subaccounts', '--account', apiKey, '--max', '1'])).stdout)).toEqual({ api_key: apiKey, max_subaccounts: 1, subaccounts: 0 });
+    expect((await browser.post(`/accounts/${apiKey}/subaccounts`, { name: 'One' })).statusCode).toBe(200);
+    expect((await browser.post(`/accounts/${apiKey}/subaccounts`, { name: 'Two' })).statusCode).toBe(403);
+    await runAdmin(t.url, ['set-max-subaccounts', '--account', apiKey, '--max', '2']);
+    expect((await browser.post(`/accounts/${apiKey}/subaccounts`, { name: 'Two' })).statusCode).toBe(200);
+    expect((await runAdmin(t.url, ['set-max-subaccounts', '--account', 'ffffffff', '--max', '2'])).code).toBe(2);
+  });
+
   it('verify-ledger passes on a consistent ledger and fails when a balance was changed behind its back', async () => {
     const { apiKey } = await signUpVerified(t.app, t.ctx);
     const ok = await runAdmin(t.url, ['verify-ledger']);

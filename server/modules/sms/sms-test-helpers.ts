@@ -1,9 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { newApiKey, newApiSecret, newId } from '../../platform/ids.js';
-import { hashSecret } from '../../platform/passwords.js';
 import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
 import type { Browser, TestApp } from '../../testing/test-app.js';
 import { postLedgerEntry } from '../account/ledger.js';
+import { createSubaccount as createSubaccountInModule } from '../subaccounts/subaccounts.js';
 
 /** Test support for the SMS module's API tests (not a test file itself). */
 
@@ -56,32 +55,11 @@ export async function ledgerSum(t: TestApp, apiKey: string): Promise<number> {
   return rows.reduce((sum, row) => sum + row.amount_micros, 0);
 }
 
-/** A subaccount written straight to the database (the Subaccounts API belongs to another module). */
+/** A subaccount created through the Subaccounts module, as the API would. */
 export async function createSubaccount(t: TestApp, primaryApiKey: string, options: { shared: boolean }): Promise<{ apiKey: string; apiSecret: string }> {
-  const apiKey = newApiKey();
-  const apiSecret = newApiSecret();
-  const now = t.clock.now().toISOString();
-  await t.ctx.db
-    .insertInto('accounts')
-    .values({
-      api_key: apiKey,
-      primary_api_key: primaryApiKey,
-      name: `sub ${apiKey}`,
-      company_name: 'Acme Telecom Ltd',
-      phone: null,
-      use_primary_account_balance: options.shared ? 1 : 0,
-      balance_micros: 0,
-      credit_limit_micros: 0,
-      suspended: 0,
-      demo: 0,
-      created_at: now,
-    })
-    .execute();
-  await t.ctx.db
-    .insertInto('api_secrets')
-    .values({ id: newId(), api_key: apiKey, primary_api_key: primaryApiKey, secret_hash: await hashSecret(apiSecret), created_at: now })
-    .execute();
-  return { apiKey, apiSecret };
+  const primary = await t.ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', primaryApiKey).executeTakeFirstOrThrow();
+  const created = await createSubaccountInModule(t.ctx, primary, { name: 'Customer', use_primary_account_balance: options.shared });
+  return { apiKey: created.api_key, apiSecret: created.secret };
 }
 
 /** Adds a test number through the console and verifies it with the PIN the carrier delivered. */

@@ -135,3 +135,19 @@ export async function modifySubaccount(ctx: AppContext, primary: Account, subacc
     return describeSubaccount(updated);
   });
 }
+
+/** Operator: raises (or lowers) how many subaccounts one primary may have; null restores the default. */
+export async function setMaxSubaccounts(ctx: AppContext, apiKey: string, max: number | null): Promise<{ api_key: string; max_subaccounts: number; subaccounts: number }> {
+  return inTransaction(ctx.database, async (tx) => {
+    const account = await tx.selectFrom('accounts').select(['api_key', 'primary_api_key']).where('api_key', '=', apiKey).executeTakeFirst();
+    if (!account || account.primary_api_key !== account.api_key) throw unknownAccountKey(apiKey);
+    await tx.updateTable('accounts').set({ max_subaccounts: max }).where('api_key', '=', apiKey).execute();
+    const { count } = await tx
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('primary_api_key', '=', apiKey)
+      .where('api_key', '!=', apiKey)
+      .executeTakeFirstOrThrow();
+    return { api_key: apiKey, max_subaccounts: max ?? ctx.config.MAX_SUBACCOUNTS, subaccounts: Number(count) };
+  });
+}
