@@ -20,6 +20,7 @@ import {
 } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
 import { sessionOf } from '../../platform/auth/access.js';
+import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { PROBLEM_JSON } from '../../platform/error-handler.js';
@@ -53,7 +54,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const actor = sessionOf(request);
       const outcome = await sendSms(
         ctx,
-        { apiKey: actor.primaryApiKey, actor: actorLabel(actor) },
+        { apiKey: actor.primaryApiKey, actor: actorLabel(actor), idempotencyKey: idempotencyKeyOf(request) },
         { from: request.body.from ?? 'Switchboard', to: request.body.to, text: request.body.text },
         request.log,
       );
@@ -175,7 +176,12 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
 function senderOf(request: FastifyRequest): SmsSender {
   const actor = request.actor;
   if (!actor) throw unauthorized();
-  return { apiKey: actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey, actor: actorLabel(actor) };
+  return { apiKey: actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey, actor: actorLabel(actor), idempotencyKey: idempotencyKeyOf(request) };
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  return typeof key === 'string' ? key : undefined;
 }
 
 function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { inTransaction, type Db, type Tx } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
+import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
 import { chargeUsage } from '../account/charge-usage.js';
 import { destinationCountry, normaliseMsisdn } from './destination.js';
 import { DEMO_SUFFIX, splitIntoParts, type SmsEncoding } from '../../../contract/sms-encoding.js';
@@ -21,8 +22,16 @@ export interface SmsSubmission {
 export interface SmsSender {
   /** The account that sends (a primary or a subaccount); it may pay from its primary's balance. */
   apiKey: string;
-  /** Who asked, for the ledger (`api_key:…` or `user:…`). */
+  /** Who asked, for the ledger (`api_key:…` or `user:…`); also the owner of idempotency keys. */
   actor: string;
+  /** An Idempotency-Key: a retry with the same key and message is answered without sending again. */
+  idempotencyKey?: string;
+}
+
+class InsufficientCredit extends Error {
+  constructor(readonly balanceMicros: number) {
+    super('insufficient credit');
+  }
 }
 
 export interface AcceptedSms {
@@ -99,51 +108,7 @@ export async function sendSms(ctx: AppContext, sender: SmsSender, submission: Sm
   const partIds = messageIds(parts);
   const createdAt = ctx.clock.now().toISOString();
 
-  const charged = await inTransaction(ctx.database, async (tx) => {
-    const charge = await chargeUsage(tx, ctx.clock, {
-      apiKey: account.api_key,
-      amountMicros: totalPriceMicros,
-      reference: `sms:${partIds[0]}`,
-      actor: sender.actor,
-    });
-    if (!charge.ok) return { ok: false as const, balanceMicros: await payerBalance(tx, account.api_key) };
-    await tx
-      .insertInto('messages')
-      .values({
-        id: partIds[0],
-        primary_api_key: account.primary_api_key,
-        api_key: account.api_key,
-        sender: submission.from,
-        recipient: msisdn,
-        text,
-        encoding: split.encoding,
-        parts,
-        price_micros: totalPriceMicros,
-        country: price.country,
-        client_ref: submission.clientRef ?? null,
-        status: 'accepted',
-        created_at: createdAt,
-      })
-      .execute();
-    return charge;
-  });
-  if (!charged.ok) {
-    return reject(SmsStatus.quotaExceeded, SmsErrorText.quotaExceeded, {
-      to: msisdn,
-      priceMicros: totalPriceMicros,
-      balanceMicros: charged.balanceMicros,
-      demo,
-    });
-  }
-
-  try {
-    await ctx.carrier.deliver({ to: `+${msisdn}`, channel: 'sms', text });
-  } catch (error) {
-    // The message is accepted and paid: like a carrier outage, a failed hand-over shows up in delivery, not here.
-    log?.error({ err: error, messageId: partIds[0] }, 'carrier hand-over failed');
-  }
-
-  return {
+  const accepted = (charge: { payerApiKey: string; balanceAfterMicros: number }): AcceptedSms => ({
     ok: true,
     to: msisdn,
     partIds,
@@ -152,10 +117,72 @@ export async function sendSms(ctx: AppContext, sender: SmsSender, submission: Sm
     country: price.country,
     partPriceMicros: price.priceMicros,
     totalPriceMicros,
-    payerApiKey: charged.payerApiKey,
-    balanceAfterMicros: charged.balanceAfterMicros,
+    payerApiKey: charge.payerApiKey,
+    balanceAfterMicros: charge.balanceAfterMicros,
     demo,
-  };
+  });
+
+  let result: StoredResponse<AcceptedSms>;
+  try {
+    result = await runIdempotent<AcceptedSms>(
+      ctx.database,
+      ctx.clock,
+      {
+        callerKey: sender.actor,
+        primaryApiKey: account.primary_api_key,
+        key: sender.idempotencyKey,
+        method: 'POST',
+        path: '/sms',
+        body: { ...submission, sender: sender.apiKey },
+      },
+      async (tx) => {
+        const charge = await chargeUsage(tx, ctx.clock, {
+          apiKey: account.api_key,
+          amountMicros: totalPriceMicros,
+          reference: `sms:${partIds[0]}`,
+          actor: sender.actor,
+        });
+        if (!charge.ok) throw new InsufficientCredit(await payerBalance(tx, account.api_key));
+        await tx
+          .insertInto('messages')
+          .values({
+            id: partIds[0],
+            primary_api_key: account.primary_api_key,
+            api_key: account.api_key,
+            sender: submission.from,
+            recipient: msisdn,
+            text,
+            encoding: split.encoding,
+            parts,
+            price_micros: totalPriceMicros,
+            country: price.country,
+            client_ref: submission.clientRef ?? null,
+            status: 'accepted',
+            created_at: createdAt,
+          })
+          .execute();
+        return { status: 200, body: accepted(charge) };
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof InsufficientCredit)) throw error;
+    return reject(SmsStatus.quotaExceeded, SmsErrorText.quotaExceeded, {
+      to: msisdn,
+      priceMicros: totalPriceMicros,
+      balanceMicros: error.balanceMicros,
+      demo,
+    });
+  }
+  if (result.replayed) return result.body;
+
+  try {
+    await ctx.carrier.deliver({ to: `+${msisdn}`, channel: 'sms', text });
+  } catch (error) {
+    // The message is accepted and paid: like a carrier outage, a failed hand-over shows up in delivery, not here.
+    log?.error({ err: error, messageId: partIds[0] }, 'carrier hand-over failed');
+  }
+
+  return result.body;
 }
 
 /**
