@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
+import { basic } from '../../testing/basic-auth.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('console account view', () => {
@@ -13,9 +14,9 @@ describe('console account view', () => {
     const { browser, apiKey, apiSecret } = await signUpVerified(t.app, t.ctx);
     expect((await browser.get('/api/account')).json().has_successful_api_call).toBe(false);
 
-    const basic = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
-    await t.app.inject({ url: '/account/get-balance', headers: { authorization: basic } });
-    await t.app.inject({ url: `/accounts/${apiKey}/secrets`, headers: { authorization: basic } });
+    const authorization = basic(apiKey, apiSecret);
+    await t.app.inject({ url: '/account/get-balance', headers: { authorization } });
+    await t.app.inject({ url: `/accounts/${apiKey}/secrets`, headers: { authorization } });
     await t.flushApiRequestLog();
 
     expect((await browser.get('/api/account')).json().has_successful_api_call).toBe(true);

@@ -4,8 +4,7 @@ import { Accounts } from '@vonage/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-
-const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+import { basic } from '../../testing/basic-auth.js';
 
 describe('public Account API: balance, top-up, settings', () => {
   let t: TestApp;

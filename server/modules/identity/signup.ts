@@ -4,17 +4,14 @@ import type { SignupRequest } from '../../../contract/signup.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
 import type { PinChallenge, Signup } from '../../db/schema.js';
-import { MINUTE } from '../../platform/clock.js';
 import { newId, newPin } from '../../platform/ids.js';
-import { hashSecret, verifySecret } from '../../platform/passwords.js';
+import { hashSecret } from '../../platform/passwords.js';
+import { PIN_MAX_ATTEMPTS, PIN_RESEND_COOLDOWN, PIN_TTL, checkPin, pinProblem } from '../../platform/pin-check.js';
 import { ProblemError, fieldError, notFound, tooManyRequests } from '../../platform/problems.js';
 import { maskPhone, normalisePhone } from './phone.js';
 import { assertEmailAndPhoneFree, registerCompany, type RegisteredCompany } from './register-company.js';
 import { sendPin } from './pin-delivery.js';
 
-export const PIN_TTL = 5 * MINUTE;
-export const PIN_RESEND_COOLDOWN = 30_000;
-export const PIN_MAX_ATTEMPTS = 3;
 export const PIN_MAX_SENDS = 5;
 
 export type StartedSignup = { kind: 'pending'; status: SignupStatus } | { kind: 'review'; message: string };
@@ -75,35 +72,29 @@ export async function resendPin(ctx: AppContext, signupId: string, channel: PinC
   return describe(ctx, { ...signup, pins_sent: signup.pins_sent + 1 }, challenge);
 }
 
-/**
- * Checks a PIN. An attempt is counted before the PIN is compared, atomically, so parallel guesses
- * cannot exceed the three allowed. Only a correct PIN creates the account.
- */
+/** Checks the sign-up's PIN (see checkPin); only a correct PIN creates the account. */
 export async function verifySignupPin(ctx: AppContext, signupId: string, pin: string): Promise<RegisteredCompany> {
   const signup = await loadPendingSignup(ctx, signupId);
   const challenge = await latestChallenge(ctx, signupId);
-  const now = ctx.clock.now();
   if (!challenge || challenge.status !== 'active') throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-  if (challenge.expires_at <= now.toISOString()) throw pinProblem('This PIN has expired. Request a new one.', 0);
-
-  const counted = await ctx.db
-    .updateTable('pin_challenges')
-    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
-    .where('id', '=', challenge.id)
-    .where('status', '=', 'active')
-    .where('failed_attempts', '<', PIN_MAX_ATTEMPTS)
-    .returning('failed_attempts')
-    .executeTakeFirst();
-  if (!counted) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-
-  if (!(await verifySecret(challenge.pin_hash, pin))) {
-    const left = PIN_MAX_ATTEMPTS - counted.failed_attempts;
-    if (left === 0) {
+  await checkPin(ctx.clock, {
+    pinHash: challenge.pin_hash,
+    expiresAt: challenge.expires_at,
+    countAttempt: async () => {
+      const counted = await ctx.db
+        .updateTable('pin_challenges')
+        .set({ failed_attempts: sql<number>`failed_attempts + 1` })
+        .where('id', '=', challenge.id)
+        .where('status', '=', 'active')
+        .where('failed_attempts', '<', PIN_MAX_ATTEMPTS)
+        .returning('failed_attempts')
+        .executeTakeFirst();
+      return counted?.failed_attempts ?? null;
+    },
+    voidPin: async () => {
       await ctx.db.updateTable('pin_challenges').set({ status: 'voided' }).where('id', '=', challenge.id).execute();
-      throw pinProblem('Wrong PIN three times: this PIN is void. Request a new one.', 0);
-    }
-    throw pinProblem(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`, left);
-  }
+    },
+  }, pin);
 
   const registered = await registerCompany(
     ctx,
@@ -188,14 +179,4 @@ function describe(ctx: AppContext, signup: Signup, challenge: PinChallenge): Sig
     attempts_left: challenge.status === 'active' ? PIN_MAX_ATTEMPTS - challenge.failed_attempts : 0,
     server_time: ctx.clock.now().toISOString(),
   };
-}
-
-function pinProblem(reason: string, attemptsLeft: number): ProblemError {
-  return new ProblemError({
-    status: 422,
-    title: 'PIN not accepted',
-    detail: reason,
-    invalidParameters: [{ name: 'pin', reason }],
-    extensions: { attempts_left: attemptsLeft },
-  });
 }

@@ -2,8 +2,7 @@ import { Secrets } from '@vonage/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-
-const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+import { basic } from '../../testing/basic-auth.js';
 
 describe('API secrets', () => {
   let t: TestApp;

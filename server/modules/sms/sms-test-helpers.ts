@@ -6,7 +6,7 @@ import { createSubaccount as createSubaccountInModule } from '../subaccounts/sub
 
 /** Test support for the SMS module's API tests (not a test file itself). */
 
-export const basic = (apiKey: string, apiSecret: string) => `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+export { basic } from '../../testing/basic-auth.js';
 
 let destination = 0;
 /** A fresh, valid UK mobile number (E.164 digits, no "+"), so tests never share a destination. */

@@ -4,9 +4,9 @@ import { MAX_TEST_NUMBERS, type AddTestNumberRequest, type TestNumber } from '..
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockAccounts } from '../../db/database.js';
 import type { TestNumbersTable } from '../../db/schema.js';
-import { MINUTE } from '../../platform/clock.js';
 import { newId, newPin } from '../../platform/ids.js';
-import { hashSecret, verifySecret } from '../../platform/passwords.js';
+import { hashSecret } from '../../platform/passwords.js';
+import { PIN_MAX_ATTEMPTS, PIN_RESEND_COOLDOWN, PIN_TTL, checkPin, pinProblem } from '../../platform/pin-check.js';
 import { ProblemError, fieldError, invalidInput, notFound, tooManyRequests } from '../../platform/problems.js';
 import { destinationCountry } from './destination.js';
 
@@ -14,9 +14,6 @@ import { destinationCountry } from './destination.js';
  * Test numbers: the destinations an account in DEMO mode may message. Each is proved by a 4-digit
  * PIN sent to it by SMS (argon2id-hashed, 5 minutes, 3 attempts, then it must be resent).
  */
-export const TEST_PIN_TTL = 5 * MINUTE;
-export const TEST_PIN_MAX_ATTEMPTS = 3;
-export const TEST_PIN_RESEND_COOLDOWN = 30_000;
 
 type Row = TestNumbersTable;
 
@@ -37,7 +34,7 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
     api_key: apiKey,
     msisdn,
     pin_hash: await hashSecret(pin),
-    pin_expires_at: new Date(now.getTime() + TEST_PIN_TTL).toISOString(),
+    pin_expires_at: new Date(now.getTime() + PIN_TTL).toISOString(),
     failed_attempts: 0,
     verified_at: null,
     created_at: now.toISOString(),
@@ -77,26 +74,27 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
 export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: string, pin: string): Promise<TestNumber> {
   const row = await load(ctx, apiKey, id);
   if (row.verified_at) throw alreadyVerified();
-  if (!row.pin_hash) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-  if (!row.pin_expires_at || row.pin_expires_at <= ctx.clock.now().toISOString()) throw pinProblem('This PIN has expired. Request a new one.', 0);
-
-  const counted = await ctx.db
-    .updateTable('test_numbers')
-    .set({ failed_attempts: sql<number>`failed_attempts + 1` })
-    .where('id', '=', row.id)
-    .where('pin_hash', '=', row.pin_hash)
-    .where('verified_at', 'is', null)
-    .where('failed_attempts', '<', TEST_PIN_MAX_ATTEMPTS)
-    .returning('failed_attempts')
-    .executeTakeFirst();
-  if (!counted) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-
-  if (!(await verifySecret(row.pin_hash, pin))) {
-    const left = TEST_PIN_MAX_ATTEMPTS - counted.failed_attempts;
-    if (left > 0) throw pinProblem(`Wrong PIN. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`, left);
-    await ctx.db.updateTable('test_numbers').set({ pin_hash: null }).where('id', '=', row.id).where('pin_hash', '=', row.pin_hash).execute();
-    throw pinProblem('Wrong PIN three times: this PIN is void. Request a new one.', 0);
-  }
+  let attempts = row.failed_attempts;
+  await checkPin(ctx.clock, {
+    pinHash: row.pin_hash,
+    expiresAt: row.pin_expires_at,
+    countAttempt: async () => {
+      const counted = await ctx.db
+        .updateTable('test_numbers')
+        .set({ failed_attempts: sql<number>`failed_attempts + 1` })
+        .where('id', '=', row.id)
+        .where('pin_hash', '=', row.pin_hash)
+        .where('verified_at', 'is', null)
+        .where('failed_attempts', '<', PIN_MAX_ATTEMPTS)
+        .returning('failed_attempts')
+        .executeTakeFirst();
+      attempts = counted?.failed_attempts ?? attempts;
+      return counted?.failed_attempts ?? null;
+    },
+    voidPin: async () => {
+      await ctx.db.updateTable('test_numbers').set({ pin_hash: null }).where('id', '=', row.id).where('pin_hash', '=', row.pin_hash).execute();
+    },
+  }, pin);
 
   const verifiedAt = ctx.clock.now().toISOString();
   const verified = await ctx.db
@@ -107,7 +105,7 @@ export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: stri
     .where('verified_at', 'is', null)
     .executeTakeFirst();
   if (Number(verified.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
-  return view({ ...row, verified_at: verifiedAt, pin_hash: null, pin_expires_at: null, failed_attempts: counted.failed_attempts });
+  return view({ ...row, verified_at: verifiedAt, pin_hash: null, pin_expires_at: null, failed_attempts: attempts });
 }
 
 /** A new PIN (and three new attempts) for a number not yet verified, at most every 30 seconds. */
@@ -121,7 +119,7 @@ export async function resendTestPin(ctx: AppContext, apiKey: string, id: string)
   const pin = newPin();
   const update = {
     pin_hash: await hashSecret(pin),
-    pin_expires_at: new Date(now.getTime() + TEST_PIN_TTL).toISOString(),
+    pin_expires_at: new Date(now.getTime() + PIN_TTL).toISOString(),
     failed_attempts: 0,
   };
   const updated = await ctx.db
@@ -159,7 +157,7 @@ async function load(ctx: AppContext, apiKey: string, id: string): Promise<Row> {
 
 function resendAvailableAt(row: Row): number {
   if (!row.pin_expires_at) return 0;
-  return new Date(row.pin_expires_at).getTime() - TEST_PIN_TTL + TEST_PIN_RESEND_COOLDOWN;
+  return new Date(row.pin_expires_at).getTime() - PIN_TTL + PIN_RESEND_COOLDOWN;
 }
 
 function view(row: Row): TestNumber {
@@ -172,20 +170,10 @@ function view(row: Row): TestNumber {
     verified,
     verified_at: row.verified_at,
     pin_expires_at: pending ? row.pin_expires_at : null,
-    attempts_left: pending ? Math.max(0, TEST_PIN_MAX_ATTEMPTS - row.failed_attempts) : 0,
+    attempts_left: pending ? Math.max(0, PIN_MAX_ATTEMPTS - row.failed_attempts) : 0,
     resend_available_at: verified ? null : new Date(resendAvailableAt(row)).toISOString(),
     created_at: row.created_at,
   };
 }
 
 const alreadyVerified = () => new ProblemError({ status: 409, title: 'Already verified', detail: 'This test number is already verified.' });
-
-function pinProblem(reason: string, attemptsLeft: number): ProblemError {
-  return new ProblemError({
-    status: 422,
-    title: 'PIN not accepted',
-    detail: reason,
-    invalidParameters: [{ name: 'pin', reason }],
-    extensions: { attempts_left: attemptsLeft },
-  });
-}

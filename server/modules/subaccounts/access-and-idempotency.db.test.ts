@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-
-const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+import { basic } from '../../testing/basic-auth.js';
 
 describe('subaccount credentials, suspension and idempotent transfers', () => {
   let t: TestApp;

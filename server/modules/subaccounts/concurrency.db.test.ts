@@ -4,8 +4,7 @@ import { setCreditLimit, topUpByOperator } from '../account/operator.js';
 import { verifyLedger } from '../account/verify-ledger.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-
-const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+import { basic } from '../../testing/basic-auth.js';
 
 describe('hundreds of concurrent transfers among a primary and 20 subaccounts', () => {
   let t: TestApp;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCreditLimit } from '../account/operator.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { basic } from '../../testing/basic-auth.js';
 
-const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 const validationType = 'https://developer.nexmo.com/api-errors/account/subaccounts#validation';
 
 describe('Subaccounts API errors (vonage-api.md §4.3)', () => {
