@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { paths, safeNextPath } from '../lib/paths.js';
 import { sessionQueryOptions } from '../lib/session.js';
 
@@ -22,4 +22,18 @@ export const redirectIfSignedIn =
     const session = await queryClient.fetchQuery(sessionQueryOptions());
     if (session) throw redirect(safeNextPath(new URL(request.url).searchParams.get('next')));
     return null;
+  };
+
+/**
+ * RequirePermission: a signed-in user whose permissions lack `permission` gets a 403 page instead
+ * (the route's error boundary); anonymous visitors go to sign-in as with requireSession.
+ */
+export const requirePermission =
+  (queryClient: QueryClient, permission: string) =>
+  async (args: LoaderFunctionArgs) => {
+    const session = await requireSession(queryClient)(args);
+    if (!session.permissions.includes(permission)) {
+      throw data('You do not have permission to see this page. Ask the account owner for access.', { status: 403 });
+    }
+    return session;
   };

@@ -5,7 +5,7 @@ import { isApiError } from '../lib/api-client.js';
 import { paths } from '../lib/paths.js';
 import { queryClient } from '../lib/query-client.js';
 import { forgetSession, sessionQueryKey } from '../lib/session.js';
-import { redirectIfSignedIn, requireSession } from './guards.js';
+import { redirectIfSignedIn, requirePermission, requireSession } from './guards.js';
 import { NotFoundPage } from './routes/not-found.js';
 import { RouteErrorBoundary } from './routes/route-error-boundary.js';
 
@@ -76,6 +76,37 @@ export function createAppRouter(client: QueryClient) {
                 const { ApiSettingsPage, apiSettingsLoader } = await import('../features/secrets/pages/api-settings-page.js');
                 return { Component: ApiSettingsPage, loader: apiSettingsLoader(client) };
               },
+            },
+            {
+              path: paths.subaccounts.path,
+              loader: requirePermission(client, 'subaccounts:manage'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { SubaccountsPage, subaccountsLoader } = await import(
+                      '../features/subaccounts/pages/subaccounts-page.js'
+                    );
+                    return { Component: SubaccountsPage, loader: subaccountsLoader(client) };
+                  },
+                },
+                {
+                  path: paths.subaccountTransfers.path,
+                  lazy: async () => {
+                    const { TransfersPage, transfersLoader } = await import('../features/subaccounts/pages/transfers-page.js');
+                    return { Component: TransfersPage, loader: transfersLoader(client) };
+                  },
+                },
+                {
+                  path: paths.subaccount.path,
+                  lazy: async () => {
+                    const { SubaccountPage, subaccountLoader } = await import(
+                      '../features/subaccounts/pages/subaccount-page.js'
+                    );
+                    return { Component: SubaccountPage, loader: subaccountLoader(client) };
+                  },
+                },
+              ],
             },
           ],
         },

@@ -12,6 +12,7 @@ const navigation = [
   { name: 'Overview', to: paths.home.getHref(), end: true },
   { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false },
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false },
+  { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false },
 ] as const;
 
 export function AppLayout() {

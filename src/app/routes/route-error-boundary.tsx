@@ -10,7 +10,9 @@ export function RouteErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
 
   const message =
-    error instanceof ApiError
+    isRouteErrorResponse(error) && error.status === 403 && typeof error.data === 'string'
+      ? error.data
+      : error instanceof ApiError
       ? error.problem.detail
       : error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message)
         ? 'A new version of Switchboard is available. Reload the page to continue.'

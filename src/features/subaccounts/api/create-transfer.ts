@@ -1,0 +1,44 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { BalanceTransfer, CreditTransfer, TransferRequest } from '../../../../contract/subaccounts.js';
+import { accountSummaryQueryOptions } from '../../../lib/account-summary.js';
+import { apiClient, isApiError } from '../../../lib/api-client.js';
+import { apiPaths } from '../../../lib/paths.js';
+import type { TransferKind } from '../utils/amounts.js';
+import { subaccountKeys, transferKeys } from './query-keys.js';
+
+/**
+ * POST /accounts/{api_key}/{credit|balance}-transfers `{from, to, amount, reference?}` with an
+ * Idempotency-Key header (the same key and body replay the first answer instead of moving money
+ * twice). 200 with the transfer; 422 invalid_parameters (amount); 403 "Transfer amount is invalid"
+ * (Insufficient Credit / Insufficient Balance) or "Invalid Transfer".
+ */
+export const createTransfer = (apiKey: string, kind: TransferKind, body: TransferRequest, idempotencyKey: string) =>
+  apiClient.post<CreditTransfer | BalanceTransfer>(apiPaths.transfers(apiKey, kind), body, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+export interface TransferVariables {
+  body: TransferRequest;
+  idempotencyKey: string;
+}
+
+export function useCreateTransfer(apiKey: string, kind: TransferKind) {
+  const queryClient = useQueryClient();
+  const subaccountOf = (body: TransferRequest) => (body.from === apiKey ? body.to : body.from);
+  // What a transfer changes: both sides' numbers (the primary's in the family list and the overview's
+  // summary, the subaccount's detail and its row) and the history of this kind.
+  const refreshFunds = (body: TransferRequest) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: subaccountKeys.family(apiKey) }),
+      queryClient.invalidateQueries({ queryKey: subaccountKeys.detail(apiKey, subaccountOf(body)) }),
+      queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),
+      queryClient.invalidateQueries({ queryKey: accountSummaryQueryOptions(apiKey).queryKey }),
+    ]);
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: TransferVariables) => createTransfer(apiKey, kind, body, idempotencyKey),
+    onSuccess: (_transfer, { body }) =>
+      Promise.all([refreshFunds(body), queryClient.invalidateQueries({ queryKey: transferKeys.kind(apiKey, kind) })]),
+    // Refused for lack of funds: what we showed as available was out of date, so fetch it again.
+    onError: (error, { body }) => (isApiError(error, 403) ? refreshFunds(body) : undefined),
+  });
+}

@@ -1,0 +1,24 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Subaccount } from '../../../../contract/subaccounts.js';
+import { apiClient } from '../../../lib/api-client.js';
+import { apiPaths } from '../../../lib/paths.js';
+import { subaccountKeys } from './query-keys.js';
+
+/** GET /accounts/{api_key}/subaccounts/{subaccount_key}: 404 "Invalid API Key" when not in this family. */
+export const getSubaccount = (apiKey: string, subKey: string, signal?: AbortSignal) =>
+  apiClient.get<Subaccount>(apiPaths.subaccount(apiKey, subKey), { signal });
+
+export const subaccountQueryOptions = (apiKey: string, subKey: string) =>
+  queryOptions({
+    queryKey: subaccountKeys.detail(apiKey, subKey),
+    queryFn: ({ signal }) => getSubaccount(apiKey, subKey, signal),
+  });
+
+/** Its balance changes as it spends: refreshed every 5 s while its page is open (not after an error, e.g. a 404). */
+export function useSubaccount(apiKey: string, subKey: string) {
+  return useQuery({
+    ...subaccountQueryOptions(apiKey, subKey),
+    enabled: apiKey !== '',
+    refetchInterval: (query) => (query.state.status === 'error' ? false : 5_000),
+  });
+}

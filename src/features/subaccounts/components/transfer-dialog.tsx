@@ -1,0 +1,275 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { transferRequestSchema, type Subaccount } from '../../../../contract/subaccounts.js';
+import { Button } from '../../../components/ui/button.js';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.js';
+import { FormAlert } from '../../../components/ui/form-alert.js';
+import { TextField } from '../../../components/ui/text-field.js';
+import { isApiError } from '../../../lib/api-client.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { formatMoney } from '../../../lib/format-money.js';
+import { idempotencyKeys } from '../../../lib/idempotency-key.js';
+import { useCreateTransfer } from '../api/create-transfer.js';
+import {
+  afterTransfer,
+  availableFor,
+  availableToSpend,
+  parseAmount,
+  type Funds,
+  type TransferKind,
+} from '../utils/amounts.js';
+
+export type TransferDirection = 'to-subaccount' | 'from-subaccount';
+
+export interface TransferAction {
+  kind: TransferKind;
+  direction: TransferDirection;
+}
+
+/** The four transfers a subaccount page offers, named as the user thinks of them. */
+export const transferActions: ReadonlyArray<TransferAction & { label: string }> = [
+  { kind: 'credit', direction: 'to-subaccount', label: 'Give credit' },
+  { kind: 'credit', direction: 'from-subaccount', label: 'Take back credit' },
+  { kind: 'balance', direction: 'to-subaccount', label: 'Add balance' },
+  { kind: 'balance', direction: 'from-subaccount', label: 'Take back balance' },
+];
+
+const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
+
+function describe({ kind, direction }: TransferAction, name: string, amount: number | null) {
+  const sum = amount === null ? '' : ` ${money(amount)}`;
+  if (kind === 'credit') {
+    return direction === 'to-subaccount'
+      ? { title: `Give credit to ${name}`, action: `Give${sum} credit`, availableLabel: 'Available to give' }
+      : { title: `Take back credit from ${name}`, action: `Take back${sum} credit`, availableLabel: 'Available to take back' };
+  }
+  return direction === 'to-subaccount'
+    ? { title: `Add balance to ${name}`, action: `Add${sum} balance`, availableLabel: 'Available to transfer' }
+    : { title: `Take back balance from ${name}`, action: `Take back${sum} balance`, availableLabel: 'Available to take back' };
+}
+
+export interface TransferParties {
+  primary: Funds & { api_key: string };
+  /** An own-balance subaccount (shared ones cannot take part in transfers). */
+  subaccount: Subaccount & Funds;
+}
+
+/**
+ * Move credit or balance between the primary and a subaccount. The amount field says how much is
+ * available, and both sides' balance and credit limit after the transfer are shown before the user
+ * confirms; the server's refusal (insufficient funds) lands on the amount field.
+ */
+export function TransferDialog({
+  action,
+  parties,
+  onClose,
+  onDone,
+}: {
+  action: TransferAction | null;
+  parties: TransferParties;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog
+      open={action !== null}
+      title={action ? describe(action, parties.subaccount.name, null).title : ''}
+      description={action ? explain(action) : undefined}
+      busy={busy}
+      size="lg"
+      onClose={onClose}
+    >
+      {action && (
+        <TransferForm
+          key={`${action.kind}-${action.direction}`}
+          action={action}
+          parties={parties}
+          onBusy={setBusy}
+          onCancel={onClose}
+          onDone={onDone}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function explain({ kind, direction }: TransferAction): string {
+  if (kind === 'credit') {
+    return direction === 'to-subaccount'
+      ? 'Moves part of your credit limit to the subaccount, so it can go that much into debt.'
+      : 'Moves credit limit back from the subaccount to you; it can then go that much less into debt.';
+  }
+  return direction === 'to-subaccount'
+    ? 'Moves money from your balance to the subaccount’s balance.'
+    : 'Moves money from the subaccount’s balance back to yours.';
+}
+
+function TransferForm({
+  action,
+  parties,
+  onBusy,
+  onCancel,
+  onDone,
+}: {
+  action: TransferAction;
+  parties: TransferParties;
+  onBusy: (busy: boolean) => void;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { primary, subaccount } = parties;
+  const toSubaccount = action.direction === 'to-subaccount';
+  const source = toSubaccount ? primary : subaccount;
+  const available = availableFor(action.kind, source);
+  const transfer = useCreateTransfer(primary.api_key, action.kind);
+  // One Idempotency-Key per distinct request made from this opening of the dialog.
+  const [keyFor] = useState(idempotencyKeys);
+
+  const schema = useMemo(
+    () =>
+      z.object({
+        amount: z
+          .string()
+          .trim()
+          .min(1, 'Enter an amount')
+          .refine((text) => parseAmount(text) !== null, 'Enter a positive amount in euros, such as 40 or 12.50 (at most 6 decimals)')
+          .refine((text) => (parseAmount(text) ?? 0) <= available, `At most ${money(available)} is available`),
+        reference: transferRequestSchema.shape.reference,
+      }),
+    [available],
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { amount: '', reference: '' } });
+  const amount = parseAmount(useWatch({ control, name: 'amount' }) ?? '');
+  const text = describe(action, subaccount.name, amount);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const moved = parseAmount(values.amount) as number;
+    const body = {
+      from: toSubaccount ? primary.api_key : subaccount.api_key,
+      to: toSubaccount ? subaccount.api_key : primary.api_key,
+      amount: moved,
+      ...(values.reference ? { reference: values.reference } : {}),
+    };
+    onBusy(true);
+    try {
+      await transfer.mutateAsync({ body, idempotencyKey: keyFor(body) });
+      onDone(
+        action.kind === 'credit'
+          ? `${toSubaccount ? 'Gave' : 'Took back'} ${money(moved)} credit ${toSubaccount ? 'to' : 'from'} ${subaccount.name}.`
+          : `${toSubaccount ? 'Added' : 'Took back'} ${money(moved)} balance ${toSubaccount ? 'to' : 'from'} ${subaccount.name}.`,
+      );
+    } catch (error) {
+      // "Insufficient Credit", "Insufficient Balance", "Invalid Transfer": all about this amount.
+      if (isApiError(error, 403)) setError('amount', { type: 'server', message: error.problem.detail }, { shouldFocus: true });
+      else applyServerErrors(error, setError, ['amount', 'reference']);
+    } finally {
+      onBusy(false);
+    }
+  });
+
+  const after = amount === null ? null : afterTransfer(action.kind, source, toSubaccount ? subaccount : primary, amount);
+  const primaryAfter = after ? (toSubaccount ? after.from : after.to) : null;
+  const subaccountAfter = after ? (toSubaccount ? after.to : after.from) : null;
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label="Amount (EUR)"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="0.00"
+          hint={
+            <>
+              {text.availableLabel}: <span className="font-medium text-slate-800 tabular-nums">{money(available)}</span>
+            </>
+          }
+          error={errors.amount?.message}
+          {...register('amount')}
+        />
+        <TextField
+          label="Reference (optional)"
+          autoComplete="off"
+          maxLength={255}
+          hint="Shown in the transfer history and its CSV export."
+          error={errors.reference?.message}
+          {...register('reference')}
+        />
+      </div>
+
+      <table className="w-full text-left text-sm">
+        <caption className="pb-2 text-left text-sm font-medium text-slate-800">
+          {after ? 'After the transfer' : 'Now (enter an amount to see the effect)'}
+        </caption>
+        <thead>
+          <tr className="text-xs tracking-wide text-slate-500 uppercase">
+            <th scope="col" className="py-1.5 pr-3 font-semibold">
+              Account
+            </th>
+            <th scope="col" className="py-1.5 pr-3 text-right font-semibold">
+              Balance
+            </th>
+            <th scope="col" className="py-1.5 pr-3 text-right font-semibold">
+              Credit limit
+            </th>
+            <th scope="col" className="py-1.5 text-right font-semibold">
+              Available to spend
+            </th>
+          </tr>
+        </thead>
+        <tbody className="[&_tr]:border-t [&_tr]:border-slate-100">
+          <EffectRow label="Your account" now={primary} after={primaryAfter} />
+          <EffectRow label={subaccount.name} now={subaccount} after={subaccountAfter} />
+        </tbody>
+      </table>
+
+      <FormAlert error={errors.root?.server} />
+      <DialogActions>
+        <Button variant="secondary" disabled={isSubmitting} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" isLoading={isSubmitting}>
+          {text.action}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+function EffectRow({ label, now, after }: { label: string; now: Funds; after: Funds | null }) {
+  return (
+    <tr>
+      <th scope="row" className="max-w-40 truncate py-2 pr-3 font-medium text-slate-900">
+        {label}
+      </th>
+      <EffectCell now={now.balance} after={after?.balance} />
+      <EffectCell now={now.credit_limit} after={after?.credit_limit} />
+      <EffectCell now={availableToSpend(now)} after={after ? availableToSpend(after) : undefined} />
+    </tr>
+  );
+}
+
+function EffectCell({ now, after }: { now: number; after: number | undefined }) {
+  const changed = after !== undefined && after !== now;
+  return (
+    <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums last:pr-0">
+      {after === undefined ? (
+        <span className="text-slate-800">{money(now)}</span>
+      ) : (
+        <>
+          <span className={changed ? 'font-semibold text-slate-900' : 'text-slate-800'}>{money(after)}</span>
+          {changed && <span className="block text-xs text-slate-500">now {money(now)}</span>}
+        </>
+      )}
+    </td>
+  );
+}

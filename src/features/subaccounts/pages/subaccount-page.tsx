@@ -1,0 +1,158 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { Alert } from '../../../components/ui/alert.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { CopyField } from '../../../components/ui/copy-field.js';
+import { PageSpinner } from '../../../components/ui/spinner.js';
+import { TextLink } from '../../../components/ui/text-link.js';
+import { isApiError } from '../../../lib/api-client.js';
+import { formatDate } from '../../../lib/format-date.js';
+import { paths } from '../../../lib/paths.js';
+import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
+import { subaccountQueryOptions, useSubaccount } from '../api/get-subaccount.js';
+import { subaccountSecretsQueryOptions } from '../api/get-subaccount-secrets.js';
+import { subaccountFamilyQueryOptions, useSubaccountFamily } from '../api/get-subaccounts.js';
+import { transfersQueryOptions } from '../api/get-transfers.js';
+import { BALANCE_MODE_TEXT } from '../components/balance-mode-text.js';
+import { SubaccountFundsCard } from '../components/subaccount-funds-card.js';
+import { SubaccountSecretsCard } from '../components/subaccount-secrets-card.js';
+import { SubaccountSettingsCard } from '../components/subaccount-settings-card.js';
+import { SubaccountTransfersCard } from '../components/subaccount-transfers-card.js';
+import { TransferDialog, type TransferAction } from '../components/transfer-dialog.js';
+
+export const subaccountLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    const subKey = params.subKey ?? '';
+    // Warm the cache; failures are shown by the page and its cards rather than the route's error boundary.
+    if (session && subKey) {
+      const apiKey = session.account.api_key;
+      const [subaccount] = await Promise.all([
+        queryClient.ensureQueryData(subaccountQueryOptions(apiKey, subKey)).catch(() => null),
+        queryClient.prefetchQuery(subaccountFamilyQueryOptions(apiKey)),
+        queryClient.prefetchQuery(subaccountSecretsQueryOptions(apiKey, subKey)),
+      ]);
+      if (subaccount) {
+        const filters = { start_date: subaccount.created_at, subaccounts: [subKey] };
+        await Promise.all(
+          (['credit', 'balance'] as const).map((kind) => queryClient.prefetchQuery(transfersQueryOptions(apiKey, kind, filters))),
+        );
+      }
+    }
+    return null;
+  };
+
+export function SubaccountPage() {
+  const apiKey = useApiKey();
+  const subKey = useParams().subKey ?? '';
+  const subaccount = useSubaccount(apiKey, subKey);
+  const family = useSubaccountFamily(apiKey);
+  const [transfer, setTransfer] = useState<TransferAction | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const back = (
+    <p className="text-sm">
+      <TextLink to={paths.subaccounts.getHref()}>
+        <span aria-hidden="true">← </span>Subaccounts
+      </TextLink>
+    </p>
+  );
+
+  if (subaccount.isPending) {
+    return (
+      <div className="mx-auto max-w-5xl">
+        {back}
+        <PageSpinner label="Loading the subaccount…" />
+      </div>
+    );
+  }
+  if (subaccount.isError) {
+    return (
+      <div className="mx-auto max-w-5xl space-y-4">
+        <title>Subaccount · Switchboard</title>
+        {back}
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Subaccount {subKey}</h1>
+        <Alert variant="error" title={isApiError(subaccount.error, 404) ? 'Subaccount not found' : 'We could not load the subaccount'}>
+          {subaccount.error.message}
+        </Alert>
+        {!isApiError(subaccount.error, 404) && (
+          <Button variant="secondary" onClick={() => subaccount.refetch()}>
+            Try again
+          </Button>
+        )}
+      </div>
+    );
+  }
+
+  const sub = subaccount.data;
+  const primary = family.data?._embedded.primary_account;
+  const ownFunds = sub.balance !== null && sub.credit_limit !== null ? { ...sub, balance: sub.balance, credit_limit: sub.credit_limit } : null;
+
+  return (
+    <div className="mx-auto max-w-5xl">
+      <title>{`${sub.name} · Subaccounts · Switchboard`}</title>
+      {back}
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{sub.name}</h1>
+        {sub.suspended ? <Badge tone="danger">Suspended</Badge> : <Badge tone="success">Active</Badge>}
+        <Badge tone={sub.use_primary_account_balance ? 'neutral' : 'info'}>
+          {BALANCE_MODE_TEXT[sub.use_primary_account_balance ? 'shared' : 'own'].label}
+        </Badge>
+      </div>
+      <p className="mt-1 text-sm text-slate-600">Subaccount created {formatDate(sub.created_at)}</p>
+
+      <div className="mt-6 space-y-6">
+        {notice && (
+          <Alert variant="success" className="flex-1">
+            {notice}
+          </Alert>
+        )}
+        {sub.suspended && (
+          <Alert variant="warning" title="This subaccount is suspended">
+            Every API refuses its API key and secrets until you reactivate it under Settings.
+          </Alert>
+        )}
+        {family.isError && (
+          <Alert variant="error">Your account&rsquo;s balance could not be loaded: {family.error.message}</Alert>
+        )}
+        <div className="grid gap-6 md:grid-cols-2">
+          <SubaccountFundsCard
+            subaccount={sub}
+            primary={primary}
+            onTransfer={(action) => {
+              setNotice(null);
+              setTransfer(action);
+              // The dialog's "available" must be current: fetch your account's numbers again as it opens.
+              void family.refetch();
+            }}
+          />
+          <Card title="API key">
+            <CopyField label="API key" value={sub.api_key} copyLabel="Copy API key" />
+            <p className="mt-3 text-sm text-slate-600">
+              Your customer&rsquo;s applications use this key with one of the secrets below.
+            </p>
+          </Card>
+        </div>
+        <SubaccountTransfersCard apiKey={apiKey} subaccount={sub} />
+        <SubaccountSecretsCard apiKey={apiKey} subKey={sub.api_key} />
+        <SubaccountSettingsCard key={sub.api_key} apiKey={apiKey} subaccount={sub} />
+      </div>
+
+      {primary && ownFunds && (
+        <TransferDialog
+          action={transfer}
+          parties={{ primary, subaccount: ownFunds }}
+          onClose={() => setTransfer(null)}
+          onDone={(message) => {
+            setTransfer(null);
+            setNotice(message);
+          }}
+        />
+      )}
+    </div>
+  );
+}
