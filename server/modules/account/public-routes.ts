@@ -18,8 +18,8 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
 
   const ownAccount = async (request: FastifyRequest) => {
     const actor = actorOf(request);
-    const apiKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
-    return ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+    if (actor.kind === 'api_key') return actor.account;
+    return ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', actor.primaryApiKey).executeTakeFirstOrThrow();
   };
 
   app.get(

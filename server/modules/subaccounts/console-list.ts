@@ -4,6 +4,7 @@ import type { SubaccountPage, subaccountPageQuerySchema } from '../../../contrac
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
+import { familyTotals } from './family-totals.js';
 import { accountColumns, describeSubaccount } from './view.js';
 
 type PageQuery = z.output<typeof subaccountPageQuerySchema>;
@@ -47,25 +48,16 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
       .limit(query.limit)
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom('accounts')
-      .select([
-        sql<number>`count(*)`.as('subaccounts'),
-        sql<number>`coalesce(sum(case when use_primary_account_balance = 0 then balance_micros else 0 end), 0)`.as('balance'),
-        sql<number>`coalesce(sum(case when use_primary_account_balance = 0 then credit_limit_micros else 0 end), 0)`.as('credit'),
-      ])
-      .where('primary_api_key', '=', primary.api_key)
-      .where('api_key', '!=', primary.api_key)
-      .executeTakeFirstOrThrow(),
+    familyTotals(ctx, primary),
   ]);
 
   return {
     items: rows.map((row) => ({ ...describeSubaccount(row), available: microsToEuros(Number(row.available_micros)) })),
     total: Number(count.count),
     totals: {
-      subaccounts: Number(totals.subaccounts),
-      total_balance: microsToEuros(primary.balance_micros + Number(totals.balance)),
-      total_credit_limit: microsToEuros(primary.credit_limit_micros + Number(totals.credit)),
+      subaccounts: totals.subaccounts,
+      total_balance: microsToEuros(totals.balanceMicros),
+      total_credit_limit: microsToEuros(totals.creditLimitMicros),
     },
   };
 }

@@ -22,7 +22,8 @@ import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../../platform/idempotency.js';
 import { invalidCredentials, subaccountsValidation } from './errors.js';
-import { createSubaccount, getSubaccount, listSubaccounts, modifySubaccount, primaryInScope } from './subaccounts.js';
+import { publicSubaccountListJson } from './public-list.js';
+import { createSubaccount, getSubaccount, modifySubaccount, primaryInScope } from './subaccounts.js';
 import { listTransfers, transfer, type TransferKind } from './transfers.js';
 
 const access = { access: { auth: 'api', permission: 'subaccounts:manage' } } as const;
@@ -47,7 +48,8 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   app.get(
     '/accounts/:api_key/subaccounts',
     { config: access, schema: { tags: ['subaccounts'], summary: 'The primary account and all its subaccounts, with totals', params: primaryKeyParamsSchema, response: { 200: subaccountListSchema } } },
-    async (request) => listSubaccounts(ctx, await primaryOf(request)),
+    // A string payload is sent as it is: the database built this JSON (see public-list.ts).
+    async (request, reply) => reply.type('application/json').send((await publicSubaccountListJson(ctx, await primaryOf(request))) as never),
   );
 
   app.post(

@@ -1,5 +1,4 @@
-import type { CreateSubaccountRequest, CreatedSubaccount, ModifySubaccountRequest, Subaccount, SubaccountList } from '../../../contract/subaccounts.js';
-import { microsToEuros } from '../../../contract/money.js';
+import type { CreateSubaccountRequest, CreatedSubaccount, ModifySubaccountRequest, Subaccount } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
@@ -14,44 +13,11 @@ import { accountColumns, describeSubaccount } from './view.js';
 export async function primaryInScope(ctx: AppContext, actor: Actor, apiKey: string): Promise<Account> {
   const callerKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
   if (callerKey !== apiKey) throw unknownAccountKey(apiKey);
-  const account = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+  const account =
+    actor.kind === 'api_key' ? actor.account : await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
   if (!account) throw unknownAccountKey(apiKey);
   if (account.primary_api_key !== account.api_key) throw notProvisioned(apiKey);
   return account;
-}
-
-export async function listSubaccounts(ctx: AppContext, primary: Account): Promise<SubaccountList> {
-  const rows = await ctx.db
-    .selectFrom('accounts')
-    .select(accountColumns)
-    .where('primary_api_key', '=', primary.api_key)
-    .where('api_key', '!=', primary.api_key)
-    .orderBy('created_at')
-    .orderBy('api_key')
-    .execute();
-  let totalBalance = primary.balance_micros;
-  let totalCredit = primary.credit_limit_micros;
-  for (const row of rows) {
-    if (row.use_primary_account_balance === 1) continue;
-    totalBalance += row.balance_micros;
-    totalCredit += row.credit_limit_micros;
-  }
-  return {
-    _links: { self: { href: `/accounts/${primary.api_key}/subaccounts` } },
-    total_balance: microsToEuros(totalBalance),
-    total_credit_limit: microsToEuros(totalCredit),
-    _embedded: {
-      primary_account: {
-        api_key: primary.api_key,
-        name: primary.name,
-        balance: microsToEuros(primary.balance_micros),
-        credit_limit: microsToEuros(primary.credit_limit_micros),
-        suspended: primary.suspended === 1,
-        created_at: primary.created_at,
-      },
-      subaccounts: rows.map(describeSubaccount),
-    },
-  };
 }
 
 export async function getSubaccount(ctx: AppContext, primary: Account, subaccountKey: string): Promise<Subaccount> {

@@ -1,3 +1,4 @@
+import type { Account } from '../../db/schema.js';
 import type { Permission } from './permissions.js';
 
 export interface SessionActor {
@@ -17,6 +18,8 @@ export interface ApiKeyActor {
   apiKey: string;
   primaryApiKey: string;
   isPrimary: boolean;
+  /** The caller's account as read when the credentials were checked, in this request. */
+  account: Account;
 }
 
 /** Whoever is making the request, however they proved it. */

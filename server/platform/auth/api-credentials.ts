@@ -44,7 +44,8 @@ export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
     const rows = await db
       .selectFrom('accounts')
       .innerJoin('api_secrets', 'api_secrets.api_key', 'accounts.api_key')
-      .select(['accounts.api_key', 'accounts.primary_api_key', 'accounts.suspended', 'api_secrets.secret_hash'])
+      .selectAll('accounts')
+      .select('api_secrets.secret_hash')
       .where('accounts.api_key', '=', credentials.apiKey)
       .execute();
     for (const row of rows) {
@@ -56,6 +57,7 @@ export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
         verified.set(key, true);
       }
       if (row.suspended === 1) return { ok: false, reason: 'suspended' };
+      const { secret_hash: _hash, ...account } = row;
       return {
         ok: true,
         actor: {
@@ -63,6 +65,7 @@ export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
           apiKey: row.api_key,
           primaryApiKey: row.primary_api_key,
           isPrimary: row.api_key === row.primary_api_key,
+          account,
         },
       };
     }

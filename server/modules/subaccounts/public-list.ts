@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { microsToEuros } from '../../../contract/money.js';
+import type { AppContext } from '../../context.js';
+import type { Account } from '../../db/schema.js';
+import { familyTotals } from './family-totals.js';
+
+/**
+ * The public list (GET /accounts/{key}/subaccounts) as a JSON string. It is one unpaged response, as
+ * the spec and the SDKs require, so for a family of 10 000 the subaccounts array is built by the
+ * database itself (json_group_array / json_agg) instead of row objects mapped, validated and
+ * stringified in JavaScript: about three times faster. Its shape is the contract's subaccountSchema,
+ * which the API tests check field by field.
+ */
+export async function publicSubaccountListJson(ctx: AppContext, primary: Account): Promise<string> {
+  const [subaccounts, totals] = await Promise.all([subaccountsJson(ctx, primary.api_key), familyTotals(ctx, primary)]);
+  const envelope = {
+    _links: { self: { href: `/accounts/${primary.api_key}/subaccounts` } },
+    total_balance: microsToEuros(totals.balanceMicros),
+    total_credit_limit: microsToEuros(totals.creditLimitMicros),
+  };
+  const primaryAccount = {
+    api_key: primary.api_key,
+    name: primary.name,
+    balance: microsToEuros(primary.balance_micros),
+    credit_limit: microsToEuros(primary.credit_limit_micros),
+    suspended: primary.suspended === 1,
+    created_at: primary.created_at,
+  };
+  return `${JSON.stringify(envelope).slice(0, -1)},"_embedded":{"primary_account":${JSON.stringify(primaryAccount)},"subaccounts":${subaccounts}}}`;
+}
+
+async function subaccountsJson(ctx: AppContext, primaryApiKey: string): Promise<string> {
+  const query =
+    ctx.database.dialect === 'postgres'
+      ? sql<{ json: string }>`
+          select coalesce(json_agg(json_build_object(
+            'api_key', api_key, 'name', name, 'primary_account_api_key', primary_api_key,
+            'use_primary_account_balance', use_primary_account_balance = 1, 'created_at', created_at,
+            'suspended', suspended = 1,
+            'balance', case when use_primary_account_balance = 1 then null else balance_micros::float8 / 1000000 end,
+            'credit_limit', case when use_primary_account_balance = 1 then null else credit_limit_micros::float8 / 1000000 end
+          ) order by created_at, api_key), '[]'::json)::text as json
+          from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey}`
+      : sql<{ json: string }>`
+          select json_group_array(json_object(
+            'api_key', api_key, 'name', name, 'primary_account_api_key', primary_api_key,
+            'use_primary_account_balance', json(case when use_primary_account_balance = 1 then 'true' else 'false' end),
+            'created_at', created_at,
+            'suspended', json(case when suspended = 1 then 'true' else 'false' end),
+            'balance', case when use_primary_account_balance = 1 then null else balance_micros / 1000000.0 end,
+            'credit_limit', case when use_primary_account_balance = 1 then null else credit_limit_micros / 1000000.0 end
+          )) as json
+          from (select * from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey} order by created_at, api_key)`;
+  const { rows } = await query.execute(ctx.db);
+  return rows[0]?.json ?? '[]';
+}
