@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -14,6 +15,8 @@ export type Tx = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL: the schema the tables live in (the URL's `schema`, else public). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -81,12 +84,28 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  pool.on('connect', reusePreparedStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
+}
+
+/**
+ * Kysely sends every parameterised query unnamed, so PostgreSQL parses and plans it each time. Naming
+ * each statement by its SQL text lets a connection prepare it once and then only bind and execute.
+ */
+function reusePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      return query({ name: `s_${createHash('sha1').update(text).digest('hex')}`, text, values }, ...rest);
+    }
+    return query(text, values, ...rest);
+  };
 }
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect) });
+  // Kysely looks for its own tables in every schema unless told which one is ours.
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect), migrationTableSchema: handle.schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

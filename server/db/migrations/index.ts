@@ -4,6 +4,7 @@ import { foundation } from './001-foundation.js';
 import { accountApi } from './002-account-api.js';
 import { smsPrices } from './003-sms-prices.js';
 import { subaccounts } from './004-subaccounts.js';
+import { subaccountListIndexes } from './005-subaccount-list-indexes.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '002-account-api': accountApi(dialect),
         '003-sms-prices': smsPrices(dialect),
         '004-subaccounts': subaccounts(),
+        '005-subaccount-list-indexes': subaccountListIndexes(),
       };
     },
   };

@@ -43,7 +43,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
     filtered
       .select([...accountColumns, available.as('available_micros')])
       .orderBy(sql`${sortColumns[query.sort]} ${direction}`)
-      .orderBy('api_key')
+      .orderBy(sql`api_key ${direction}`)
       .offset(query.offset)
       .limit(query.limit)
       .execute(),
