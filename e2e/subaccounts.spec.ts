@@ -150,6 +150,14 @@ test('a partner funds two customers’ subaccounts, suspends and reactivates one
   await expect(settings.getByRole('button', { name: 'Suspend' })).toBeVisible();
   expect((await page.request.get('/account/get-balance', { headers: basic(customer2.apiKey, customer2.secret) })).status()).toBe(200);
 
+  // Its secrets are rotated on the same card as the account's own: one secret, which cannot be revoked.
+  await page.getByRole('link', { name: 'Manage API secrets' }).click();
+  await expect(page.getByRole('heading', { name: `API secrets of subaccount ${customer2.apiKey}` })).toBeVisible();
+  const subSecrets = page.getByRole('region', { name: 'API secrets' });
+  await expect(subSecrets.getByRole('button', { name: 'Revoke' })).toBeDisabled();
+  await page.getByRole('link', { name: `Back to subaccount ${customer2.apiKey}` }).click();
+  await expect(page.getByRole('region', { name: 'Settings' })).toBeVisible();
+
   // The transfer history: both transfers, with amounts, and exported as CSV.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Subaccounts' }).click();
   await page.getByRole('link', { name: 'Transfers' }).click();

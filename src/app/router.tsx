@@ -98,6 +98,15 @@ export function createAppRouter(client: QueryClient) {
                   },
                 },
                 {
+                  path: paths.subaccountSecrets.path,
+                  lazy: async () => {
+                    const { SubaccountSecretsPage, subaccountSecretsLoader } = await import(
+                      '../features/secrets/pages/subaccount-secrets-page.js'
+                    );
+                    return { Component: SubaccountSecretsPage, loader: subaccountSecretsLoader(client) };
+                  },
+                },
+                {
                   path: paths.subaccount.path,
                   lazy: async () => {
                     const { SubaccountPage, subaccountLoader } = await import(

@@ -32,6 +32,10 @@ export const paths = {
     path: '/subaccounts/:subKey',
     getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}`,
   },
+  subaccountSecrets: {
+    path: '/subaccounts/:subKey/secrets',
+    getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/secrets`,
+  },
 } as const;
 
 /** Router state the overview accepts: the new account's API secret, shown once after PIN verification. */

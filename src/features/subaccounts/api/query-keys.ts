@@ -10,7 +10,6 @@ export const subaccountKeys = {
   /** The public list: the primary's own numbers and all subaccounts, unpaged. */
   family: (apiKey: string) => [...subaccountKeys.all(apiKey), 'family'] as const,
   detail: (apiKey: string, subKey: string) => [...subaccountKeys.all(apiKey), 'detail', subKey] as const,
-  secrets: (apiKey: string, subKey: string) => [...subaccountKeys.all(apiKey), 'secrets', subKey] as const,
 };
 
 export const transferKeys = {

@@ -13,12 +13,10 @@ import { formatDate } from '../../../lib/format-date.js';
 import { paths } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { subaccountQueryOptions, useSubaccount } from '../api/get-subaccount.js';
-import { subaccountSecretsQueryOptions } from '../api/get-subaccount-secrets.js';
 import { subaccountFamilyQueryOptions, useSubaccountFamily } from '../api/get-subaccounts.js';
 import { transfersQueryOptions } from '../api/get-transfers.js';
 import { BALANCE_MODE_TEXT } from '../components/balance-mode-text.js';
 import { SubaccountFundsCard } from '../components/subaccount-funds-card.js';
-import { SubaccountSecretsCard } from '../components/subaccount-secrets-card.js';
 import { SubaccountSettingsCard } from '../components/subaccount-settings-card.js';
 import { SubaccountTransfersCard } from '../components/subaccount-transfers-card.js';
 import { TransferDialog, type TransferAction } from '../components/transfer-dialog.js';
@@ -34,7 +32,6 @@ export const subaccountLoader =
       const [subaccount] = await Promise.all([
         queryClient.ensureQueryData(subaccountQueryOptions(apiKey, subKey)).catch(() => null),
         queryClient.prefetchQuery(subaccountFamilyQueryOptions(apiKey)),
-        queryClient.prefetchQuery(subaccountSecretsQueryOptions(apiKey, subKey)),
       ]);
       if (subaccount) {
         const filters = { start_date: subaccount.created_at, subaccounts: [subKey] };
@@ -138,7 +135,14 @@ export function SubaccountPage() {
           </Card>
         </div>
         <SubaccountTransfersCard apiKey={apiKey} subaccount={sub} />
-        <SubaccountSecretsCard apiKey={apiKey} subKey={sub.api_key} />
+        <Card title="API secrets">
+          <p className="text-sm text-slate-600">
+            Rotate this subaccount&rsquo;s secrets without downtime: add a new one, deploy it, then revoke the old one.
+          </p>
+          <p className="mt-3">
+            <TextLink to={paths.subaccountSecrets.getHref(sub.api_key)}>Manage API secrets</TextLink>
+          </p>
+        </Card>
         <SubaccountSettingsCard key={sub.api_key} apiKey={apiKey} subaccount={sub} />
       </div>
 

@@ -1,0 +1,34 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { TextLink } from '../../../components/ui/text-link.js';
+import { paths } from '../../../lib/paths.js';
+import { secretsQueryOptions } from '../api/get-secrets.js';
+import { SecretsCard } from '../components/secrets-card.js';
+
+export const subaccountSecretsLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    // Warm the cache; a failure (an unknown key) is shown by the card rather than the error boundary.
+    if (params.subKey) await queryClient.prefetchQuery(secretsQueryOptions(params.subKey));
+    return null;
+  };
+
+/** A subaccount's API secrets: the same card as API settings, for the subaccount's key. */
+export function SubaccountSecretsPage() {
+  const subKey = useParams().subKey ?? '';
+  return (
+    <div className="mx-auto max-w-5xl">
+      <title>{`Secrets of ${subKey} · Switchboard`}</title>
+      <p className="text-sm">
+        <TextLink to={paths.subaccount.getHref(subKey)}>Back to subaccount {subKey}</TextLink>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">API secrets of subaccount {subKey}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Its applications sign their requests with its API key and one of these secrets.
+      </p>
+      <div className="mt-6">
+        <SecretsCard apiKey={subKey} />
+      </div>
+    </div>
+  );
+}
