@@ -128,6 +128,8 @@ export const consoleSubaccountSchema = subaccountSchema.extend({
   available: z.number(),
 });
 export const subaccountPageSchema = z.object({
+  /** The primary's own numbers, so that a page can show them without the unpaged public list. */
+  primary: primaryAccountSchema,
   items: z.array(consoleSubaccountSchema),
   total: z.number().int(),
   totals: z.object({ subaccounts: z.number().int(), total_balance: z.number(), total_credit_limit: z.number() }),

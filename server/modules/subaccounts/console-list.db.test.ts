@@ -29,6 +29,7 @@ describe('console subaccounts list', () => {
     expect(first.items.map((s: { name: string }) => s.name)).toEqual(['Alpha shop', 'Beta 100%_off']);
     expect(first.total).toBe(4);
     expect(first.totals).toEqual({ subaccounts: 4, total_balance: 2, total_credit_limit: -100 });
+    expect(first.primary).toEqual({ api_key: primary.apiKey, name: 'Acme Telecom Ltd', balance: 0.5, credit_limit: -70, suspended: false, created_at: expect.any(String) });
     const second = await page('limit=2&offset=2&sort=created_at&order=asc');
     expect(second.items.map((s: { name: string }) => s.name)).toEqual(['gamma Shop', 'Delta']);
   });

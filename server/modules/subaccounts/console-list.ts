@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
 import { familyTotals } from './family-totals.js';
-import { accountColumns, describeSubaccount } from './view.js';
+import { accountColumns, describePrimary, describeSubaccount } from './view.js';
 
 type PageQuery = z.output<typeof subaccountPageQuerySchema>;
 
@@ -52,6 +52,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
   ]);
 
   return {
+    primary: describePrimary(primary),
     items: rows.map((row) => ({ ...describeSubaccount(row), available: microsToEuros(Number(row.available_micros)) })),
     total: Number(count.count),
     totals: {

@@ -3,6 +3,7 @@ import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
 import { familyTotals } from './family-totals.js';
+import { describePrimary } from './view.js';
 
 /**
  * The public list (GET /accounts/{key}/subaccounts) as a JSON string. It is one unpaged response, as
@@ -18,15 +19,7 @@ export async function publicSubaccountListJson(ctx: AppContext, primary: Account
     total_balance: microsToEuros(totals.balanceMicros),
     total_credit_limit: microsToEuros(totals.creditLimitMicros),
   };
-  const primaryAccount = {
-    api_key: primary.api_key,
-    name: primary.name,
-    balance: microsToEuros(primary.balance_micros),
-    credit_limit: microsToEuros(primary.credit_limit_micros),
-    suspended: primary.suspended === 1,
-    created_at: primary.created_at,
-  };
-  return `${JSON.stringify(envelope).slice(0, -1)},"_embedded":{"primary_account":${JSON.stringify(primaryAccount)},"subaccounts":${subaccounts}}}`;
+  return `${JSON.stringify(envelope).slice(0, -1)},"_embedded":{"primary_account":${JSON.stringify(describePrimary(primary))},"subaccounts":${subaccounts}}}`;
 }
 
 async function subaccountsJson(ctx: AppContext, primaryApiKey: string): Promise<string> {

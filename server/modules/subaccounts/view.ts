@@ -31,3 +31,15 @@ export function describeSubaccount(row: AccountRow): Subaccount {
     credit_limit: shared ? null : microsToEuros(row.credit_limit_micros),
   };
 }
+
+/** The primary account as the Subaccounts API shows it (`_embedded.primary_account`). */
+export function describePrimary(primary: Account) {
+  return {
+    api_key: primary.api_key,
+    name: primary.name,
+    balance: microsToEuros(primary.balance_micros),
+    credit_limit: microsToEuros(primary.credit_limit_micros),
+    suspended: primary.suspended === 1,
+    created_at: primary.created_at,
+  };
+}

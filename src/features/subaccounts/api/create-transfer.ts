@@ -25,10 +25,11 @@ export interface TransferVariables {
 export function useCreateTransfer(apiKey: string, kind: TransferKind) {
   const queryClient = useQueryClient();
   const subaccountOf = (body: TransferRequest) => (body.from === apiKey ? body.to : body.from);
-  // What a transfer changes: both sides' numbers (the primary's in the family list and the overview's
-  // summary, the subaccount's detail and its row) and the history of this kind.
+  // What a transfer changes: both sides' numbers (the primary's own, in the family list and the
+  // overview's summary; the subaccount's detail and its row) and the history of this kind.
   const refreshFunds = (body: TransferRequest) =>
     Promise.all([
+      queryClient.invalidateQueries({ queryKey: subaccountKeys.primary(apiKey) }),
       queryClient.invalidateQueries({ queryKey: subaccountKeys.family(apiKey) }),
       queryClient.invalidateQueries({ queryKey: subaccountKeys.detail(apiKey, subaccountOf(body)) }),
       queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),

@@ -9,6 +9,8 @@ export const subaccountKeys = {
   pages: (apiKey: string) => [...subaccountKeys.all(apiKey), 'page'] as const,
   /** The public list: the primary's own numbers and all subaccounts, unpaged. */
   family: (apiKey: string) => [...subaccountKeys.all(apiKey), 'family'] as const,
+  /** The primary's own balance and credit limit (from one console page, without the unpaged list). */
+  primary: (apiKey: string) => [...subaccountKeys.all(apiKey), 'primary'] as const,
   detail: (apiKey: string, subKey: string) => [...subaccountKeys.all(apiKey), 'detail', subKey] as const,
 };
 

@@ -18,7 +18,7 @@ export function SubaccountFundsCard({
   onTransfer,
 }: {
   subaccount: Subaccount;
-  /** The primary's numbers (from the family list); undefined while they load. */
+  /** The primary's own numbers; undefined while they load. */
   primary: Primary | undefined;
   onTransfer: (action: TransferAction) => void;
 }) {

@@ -13,7 +13,7 @@ import { formatDate } from '../../../lib/format-date.js';
 import { paths } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { subaccountQueryOptions, useSubaccount } from '../api/get-subaccount.js';
-import { subaccountFamilyQueryOptions, useSubaccountFamily } from '../api/get-subaccounts.js';
+import { primaryAccountQueryOptions, usePrimaryAccount } from '../api/get-primary-account.js';
 import { transfersQueryOptions } from '../api/get-transfers.js';
 import { BALANCE_MODE_TEXT } from '../components/balance-mode-text.js';
 import { SubaccountFundsCard } from '../components/subaccount-funds-card.js';
@@ -31,7 +31,7 @@ export const subaccountLoader =
       const apiKey = session.account.api_key;
       const [subaccount] = await Promise.all([
         queryClient.ensureQueryData(subaccountQueryOptions(apiKey, subKey)).catch(() => null),
-        queryClient.prefetchQuery(subaccountFamilyQueryOptions(apiKey)),
+        queryClient.prefetchQuery(primaryAccountQueryOptions(apiKey)),
       ]);
       if (subaccount) {
         const filters = { start_date: subaccount.created_at, subaccounts: [subKey] };
@@ -47,7 +47,7 @@ export function SubaccountPage() {
   const apiKey = useApiKey();
   const subKey = useParams().subKey ?? '';
   const subaccount = useSubaccount(apiKey, subKey);
-  const family = useSubaccountFamily(apiKey);
+  const primaryAccount = usePrimaryAccount(apiKey);
   const [transfer, setTransfer] = useState<TransferAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -86,7 +86,7 @@ export function SubaccountPage() {
   }
 
   const sub = subaccount.data;
-  const primary = family.data?._embedded.primary_account;
+  const primary = primaryAccount.data;
   const ownFunds = sub.balance !== null && sub.credit_limit !== null ? { ...sub, balance: sub.balance, credit_limit: sub.credit_limit } : null;
 
   return (
@@ -113,8 +113,8 @@ export function SubaccountPage() {
             Every API refuses its API key and secrets until you reactivate it under Settings.
           </Alert>
         )}
-        {family.isError && (
-          <Alert variant="error">Your account&rsquo;s balance could not be loaded: {family.error.message}</Alert>
+        {primaryAccount.isError && (
+          <Alert variant="error">Your account&rsquo;s balance could not be loaded: {primaryAccount.error.message}</Alert>
         )}
         <div className="grid gap-6 md:grid-cols-2">
           <SubaccountFundsCard
@@ -124,7 +124,7 @@ export function SubaccountPage() {
               setNotice(null);
               setTransfer(action);
               // The dialog's "available" must be current: fetch your account's numbers again as it opens.
-              void family.refetch();
+              void primaryAccount.refetch();
             }}
           />
           <Card title="API key">
