@@ -15,18 +15,18 @@ export async function openTestDatabase(): Promise<{ database: DatabaseHandle; ur
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const url = `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
     const database = await openDatabase(url);
-    await migrate(database);
-    return {
-      database,
-      url,
-      async drop() {
-        await database.close();
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      },
+    const drop = async () => {
+      await database.close();
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
     };
+    await migrate(database).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
+    return { database, url, drop };
   }
   const dir = mkdtempSync(join(tmpdir(), 'sb-test-'));
   const url = `sqlite:${join(dir, 'test.db')}`;
