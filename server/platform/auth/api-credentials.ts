@@ -40,14 +40,18 @@ export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
   const memoKey = (storedHash: string, secret: string) =>
     createHash('sha256').update(storedHash).update('\0').update(secret).digest('base64');
 
+  // Every API call runs this query: build and compile it once, then only bind the key.
+  const query = db
+    .selectFrom('accounts')
+    .innerJoin('api_secrets', 'api_secrets.api_key', 'accounts.api_key')
+    .selectAll('accounts')
+    .select('api_secrets.secret_hash')
+    .where('accounts.api_key', '=', '');
+  const compiled = query.compile();
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+
   return async function verify(credentials: PresentedCredentials): Promise<CredentialCheck> {
-    const rows = await db
-      .selectFrom('accounts')
-      .innerJoin('api_secrets', 'api_secrets.api_key', 'accounts.api_key')
-      .selectAll('accounts')
-      .select('api_secrets.secret_hash')
-      .where('accounts.api_key', '=', credentials.apiKey)
-      .execute();
+    const { rows } = await db.executeQuery<Row>({ ...compiled, parameters: [credentials.apiKey] });
     for (const row of rows) {
       const key = memoKey(row.secret_hash, credentials.apiSecret);
       const matches = verified.has(key) || (await verifySecret(row.secret_hash, credentials.apiSecret));
