@@ -22,7 +22,7 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
   busy?: boolean;
-  size?: 'md' | 'lg';
+  size?: 'sm' | 'md' | 'lg';
   onClose: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -64,7 +64,7 @@ export function Dialog({
       onClose={handleClose}
       className={cn(
         'm-auto w-full rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50',
-        size === 'lg' ? 'max-w-2xl' : 'max-w-lg',
+        { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' }[size],
       )}
     >
       {open && (
