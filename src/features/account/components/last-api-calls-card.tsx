@@ -1,11 +1,9 @@
-import { Alert } from '../../../components/ui/alert.js';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.js';
-import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { useApiCalls } from '../api/get-api-calls.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 const statusTone = (status: number): BadgeTone => (status < 300 ? 'success' : status < 500 ? 'warning' : 'danger');
 
@@ -16,16 +14,9 @@ export function LastApiCallsCard({ apiKey }: { apiKey: string }) {
   return (
     <Card title="Last API calls">
       {calls.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-          <Spinner className="size-4" /> Loading API calls…
-        </p>
+        <LoadingLine label="Loading API calls…" />
       ) : calls.isError ? (
-        <div className="space-y-3">
-          <Alert variant="error">{calls.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => calls.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError message={calls.error.message} onRetry={() => calls.refetch()} />
       ) : calls.data.api_calls.length === 0 ? (
         <p className="text-sm text-slate-600">
           No API calls yet. Calls made with your API key and secret show up here.

@@ -4,7 +4,6 @@ import { useLocation, useNavigate } from 'react-router';
 import type { AccountSummary } from '../../../../contract/account.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
-import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { PageSpinner } from '../../../components/ui/spinner.js';
 import { TextLink } from '../../../components/ui/text-link.js';
@@ -16,6 +15,7 @@ import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { apiCallsQueryOptions } from '../api/get-api-calls.js';
 import { ApiCredentialsCard } from '../components/api-credentials-card.js';
 import { LastApiCallsCard } from '../components/last-api-calls-card.js';
+import { LoadError } from '../../../components/ui/query-state.js';
 
 export const overviewLoader = (queryClient: QueryClient) => async () => {
   const session = await queryClient.fetchQuery(sessionQueryOptions());
@@ -51,14 +51,7 @@ export function OverviewPage() {
       {summary.isPending ? (
         <PageSpinner label="Loading your account…" />
       ) : summary.isError ? (
-        <div className="mt-6 space-y-3">
-          <Alert variant="error" title="We could not load your account">
-            {summary.error.message}
-          </Alert>
-          <Button variant="secondary" onClick={() => summary.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError className="mt-6" size="md" title="We could not load your account" message={summary.error.message} onRetry={() => summary.refetch()} />
       ) : (
         <div className="mt-6 space-y-6">
           {summary.data.demo && (

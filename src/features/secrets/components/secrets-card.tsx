@@ -4,13 +4,13 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { useSecrets } from '../api/get-secrets.js';
 import { useRevokeSecret } from '../api/revoke-secret.js';
 import { CreateSecretForm } from './create-secret-form.js';
 import { NewSecretNotice } from './new-secret-notice.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 const LAST_SECRET_REASON = 'An account always keeps at least one secret.';
 const MAX_SECRETS_REASON = `An account can have at most ${MAX_SECRETS} secrets: revoke one to create another.`;
@@ -93,16 +93,9 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
         )}
 
         {secrets.isPending ? (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-            <Spinner className="size-4" /> Loading secrets…
-          </p>
+          <LoadingLine label="Loading secrets…" />
         ) : secrets.isError ? (
-          <div className="space-y-3">
-            <Alert variant="error">{secrets.error.message}</Alert>
-            <Button variant="secondary" size="sm" onClick={() => secrets.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <LoadError message={secrets.error.message} onRetry={() => secrets.refetch()} />
         ) : (
           <Table caption="API secrets">
             <thead>

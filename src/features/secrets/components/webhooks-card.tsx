@@ -2,15 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { settingsRequestSchema, type Settings } from '../../../../contract/account-api.js';
-import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
 import { useAccountSettings } from '../api/get-account-settings.js';
 import { useUpdateAccountSettings, type SettingsUpdate } from '../api/update-account-settings.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 type Field = 'moCallBackUrl' | 'drCallBackUrl';
 type Outcome = 'saved' | 'removed';
@@ -44,16 +43,9 @@ export function WebhooksCard({ apiKey }: { apiKey: string }) {
   return (
     <Card title="Default webhooks">
       {settings.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-          <Spinner className="size-4" /> Loading webhooks…
-        </p>
+        <LoadingLine label="Loading webhooks…" />
       ) : settings.isError ? (
-        <div className="space-y-3">
-          <Alert variant="error">{settings.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => settings.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError message={settings.error.message} onRetry={() => settings.refetch()} />
       ) : (
         <WebhooksForm apiKey={apiKey} settings={settings.data} />
       )}

@@ -1,12 +1,10 @@
-import { Alert } from '../../../components/ui/alert.js';
-import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { formatMoney } from '../../../lib/format-money.js';
 import { useMessages } from '../api/get-messages.js';
 import { formatPhone } from './phone.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 /** The latest SMS sent by the account (from the console or the API). */
 export function MessagesCard({ apiKey }: { apiKey: string }) {
@@ -14,16 +12,9 @@ export function MessagesCard({ apiKey }: { apiKey: string }) {
   return (
     <Card title="Recent messages">
       {messages.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-          <Spinner className="size-4" /> Loading messages…
-        </p>
+        <LoadingLine label="Loading messages…" />
       ) : messages.isError ? (
-        <div className="space-y-3">
-          <Alert variant="error">{messages.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => messages.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError message={messages.error.message} onRetry={() => messages.refetch()} />
       ) : messages.data.messages.length === 0 ? (
         <p className="text-sm text-slate-500">No messages sent yet.</p>
       ) : (

@@ -1,10 +1,8 @@
-import { Alert } from '../../../components/ui/alert.js';
-import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatMoney } from '../../../lib/format-money.js';
 import { useSmsPrices } from '../api/get-sms-prices.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 /** What one SMS part costs, per destination country. */
 export function PricesCard({ apiKey }: { apiKey: string }) {
@@ -12,16 +10,9 @@ export function PricesCard({ apiKey }: { apiKey: string }) {
   return (
     <Card title="SMS prices">
       {prices.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-          <Spinner className="size-4" /> Loading prices…
-        </p>
+        <LoadingLine label="Loading prices…" />
       ) : prices.isError ? (
-        <div className="space-y-3">
-          <Alert variant="error">{prices.error.message}</Alert>
-          <Button variant="secondary" size="sm" onClick={() => prices.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError message={prices.error.message} onRetry={() => prices.refetch()} />
       ) : (
         <>
           <p className="text-sm text-slate-600">

@@ -9,7 +9,6 @@ import { Card } from '../../../components/ui/card.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { Select } from '../../../components/ui/select.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { countries, countryOptions } from '../../../lib/countries.js';
@@ -19,6 +18,7 @@ import { useDeleteTestNumber } from '../api/delete-test-number.js';
 import { useTestNumbers } from '../api/get-test-numbers.js';
 import { PendingTestNumber } from './pending-test-number.js';
 import { formatPhone } from './phone.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 /** Step 1: the numbers a DEMO account may message, each proved with a PIN sent to it. */
 export function TestNumbersStep({ apiKey, demo }: { apiKey: string; demo: boolean }) {
@@ -50,16 +50,9 @@ export function TestNumbersStep({ apiKey, demo }: { apiKey: string; demo: boolea
         {notice && <Alert variant="success">{notice}</Alert>}
 
         {testNumbers.isPending ? (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-            <Spinner className="size-4" /> Loading test numbers…
-          </p>
+          <LoadingLine label="Loading test numbers…" />
         ) : testNumbers.isError ? (
-          <div className="space-y-3">
-            <Alert variant="error">{testNumbers.error.message}</Alert>
-            <Button variant="secondary" size="sm" onClick={() => testNumbers.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <LoadError message={testNumbers.error.message} onRetry={() => testNumbers.refetch()} />
         ) : list.length === 0 ? (
           <p className="text-sm text-slate-500">No test numbers yet.</p>
         ) : (

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert.js';
-import { Button } from '../../../components/ui/button.js';
 import { PageSpinner } from '../../../components/ui/spinner.js';
 import { accountSummaryQueryOptions, useAccountSummary } from '../../../lib/account-summary.js';
 import { formatMoney } from '../../../lib/format-money.js';
@@ -13,6 +12,7 @@ import { MessagesCard } from '../components/messages-card.js';
 import { PricesCard } from '../components/prices-card.js';
 import { SendTestSmsStep } from '../components/send-test-sms-step.js';
 import { TestNumbersStep } from '../components/test-numbers-step.js';
+import { LoadError } from '../../../components/ui/query-state.js';
 
 export const gettingStartedLoader = (queryClient: QueryClient) => async () => {
   const session = await queryClient.fetchQuery(sessionQueryOptions());
@@ -55,14 +55,7 @@ export function GettingStartedPage() {
       {summary.isPending ? (
         <PageSpinner label="Loading your account…" />
       ) : summary.isError ? (
-        <div className="mt-6 space-y-3">
-          <Alert variant="error" title="We could not load your account">
-            {summary.error.message}
-          </Alert>
-          <Button variant="secondary" onClick={() => summary.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadError className="mt-6" size="md" title="We could not load your account" message={summary.error.message} onRetry={() => summary.refetch()} />
       ) : (
         <div className="mt-6 space-y-6">
           {summary.data.demo && (

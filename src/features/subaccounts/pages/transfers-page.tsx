@@ -1,11 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { Select } from '../../../components/ui/select.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { downloadCsv } from '../../../lib/csv.js';
@@ -23,6 +21,7 @@ import {
   type TransferPageParams,
 } from '../utils/transfer-filters.js';
 import { transfersCsv } from '../utils/transfers-csv.js';
+import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
 export const transfersLoader =
   (queryClient: QueryClient) =>
@@ -144,16 +143,9 @@ export function TransfersPage() {
         {!filters ? (
           <p className="text-sm text-slate-600">Choose a date range to see its transfers.</p>
         ) : list.isPending ? (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-500">
-            <Spinner className="size-4" /> Loading transfers…
-          </p>
+          <LoadingLine label="Loading transfers…" />
         ) : list.error ? (
-          <div className="space-y-3">
-            <Alert variant="error">{list.error.message}</Alert>
-            <Button variant="secondary" size="sm" onClick={() => list.refetch()}>
-              Try again
-            </Button>
-          </div>
+          <LoadError message={list.error.message} onRetry={() => list.refetch()} />
         ) : list.transfers.length === 0 ? (
           <p className="text-sm text-slate-600">No transfers match these filters.</p>
         ) : (
