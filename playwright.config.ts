@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4310;
+// E2E_PORT lets several checkouts run their end-to-end specs side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4310);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // A fresh database per run. Workers load this file too: they inherit the main process's directory
