@@ -12,7 +12,12 @@ const features = (() => {
   }
 })();
 
-const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const restrict = (files, patterns, paths = []) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
+});
+// The console's stack names react-router-dom: it re-exports react-router, so that is the one import.
+const routerImport = [{ name: 'react-router', message: "Import the router from 'react-router-dom'." }];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data'] },
@@ -28,7 +33,7 @@ export default tseslint.config(
   // The contract is shared: it may import neither side.
   restrict(['contract/**'], [{ regex: '(^|/)(server|src)/', message: 'contract/ imports neither the server nor the SPA.' }]),
   // The SPA never imports server code.
-  restrict(['src/**'], [{ regex: '(^|/)server/', message: 'The SPA talks to the server over HTTP only.' }]),
+  restrict(['src/**'], [{ regex: '(^|/)server/', message: 'The SPA talks to the server over HTTP only.' }], routerImport),
   // A feature never reaches into another feature: shared code goes to components/ or lib/.
   ...features.map((feature) => {
     const others = features.filter((other) => other !== feature);
@@ -40,6 +45,7 @@ export default tseslint.config(
           ? [{ regex: `^(\\.\\./)+(features/)?(${others.join('|')})(/|$)`, message: 'Features never import each other.' }]
           : []),
       ],
+      routerImport,
     );
   }),
 );

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { data, redirect, type LoaderFunctionArgs } from 'react-router';
+import { data, redirect, type LoaderFunctionArgs } from 'react-router-dom';
 import { paths, safeNextPath } from '../lib/paths.js';
 import { sessionQueryOptions } from '../lib/session.js';
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { PageSpinner } from '../components/ui/spinner.js';
 import { isApiError } from '../lib/api-client.js';
 import { paths } from '../lib/paths.js';

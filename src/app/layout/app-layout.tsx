@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
+import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert.js';
 import { TextLink } from '../../components/ui/text-link.js';
 import { ApiError } from '../../lib/api-client.js';

@@ -1,4 +1,4 @@
-import { Link, type LinkProps } from 'react-router';
+import { Link, type LinkProps } from 'react-router-dom';
 import { cn } from '../../lib/cn.js';
 
 export function TextLink({ className, ...props }: LinkProps) {

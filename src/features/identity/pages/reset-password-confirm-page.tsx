@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router-dom';
 import { passwordResetConfirmSchema } from '../../../../contract/identity.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate } from 'react-router-dom';
 import type { PinChannel } from '../../../../contract/identity.js';
 import { signupRequestSchema } from '../../../../contract/signup.js';
 import { Alert } from '../../../components/ui/alert.js';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { useParams, type LoaderFunctionArgs } from 'react-router-dom';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { paths } from '../../../lib/paths.js';
 import { secretsQueryOptions } from '../api/get-secrets.js';
