@@ -1,7 +1,6 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Session } from '../../contract/identity.js';
 import { apiClient, isApiError, setCsrfToken } from './api-client.js';
-import { apiPaths } from './paths.js';
 
 // The session is shared by every feature (its account's api_key scopes their query keys), so it
 // lives here rather than in a feature, as bulletproof-react keeps its auth in lib/.
@@ -11,7 +10,7 @@ export const sessionQueryKey = ['session'] as const;
 /** GET /api/session: the current session, or null when nobody is signed in (401). */
 export async function getSession(signal?: AbortSignal): Promise<Session | null> {
   try {
-    const session = await apiClient.get<Session>(apiPaths.session, { signal });
+    const session = await apiClient.get<Session>('/api/session', { signal });
     setCsrfToken(session.csrf_token);
     return session;
   } catch (error) {

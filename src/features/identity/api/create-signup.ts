@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SignupStatus } from '../../../../contract/identity.js';
 import type { SignupRequest } from '../../../../contract/signup.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { signupQueryOptions } from './get-signup.js';
 
 /** 201: a PIN was sent. 202: the country needs manual review; `message` says what happens next. */
@@ -10,7 +9,7 @@ export type CreateSignupResult = { kind: 'pending'; status: SignupStatus } | { k
 
 /** POST /api/signups. 409/422 carry invalid_parameters on email or phone. */
 export async function createSignup(body: SignupRequest): Promise<CreateSignupResult> {
-  const result = await apiClient.post<SignupStatus | { message: string }>(apiPaths.signups, body);
+  const result = await apiClient.post<SignupStatus | { message: string }>('/api/signups', body);
   return 'signup_id' in result ? { kind: 'pending', status: result } : { kind: 'review', message: result.message };
 }
 

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ResendPinRequest, SignupStatus } from '../../../../contract/identity.js';
 import { apiClient, isApiError } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { signupQueryOptions } from './get-signup.js';
+import { signupUrl } from './get-signup.js';
 
 /** POST /api/signups/{signupId}/resend: a new PIN; 429 with `retry_after` during the cooldown. */
 export const resendPin = (signupId: string, body: ResendPinRequest) =>
-  apiClient.post<SignupStatus>(apiPaths.resendPin(signupId), body);
+  apiClient.post<SignupStatus>(`${signupUrl(signupId)}/resend`, body);
 
 export function useResendPin(signupId: string) {
   const queryClient = useQueryClient();

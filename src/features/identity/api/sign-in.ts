@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Session, SignInRequest } from '../../../../contract/identity.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { storeSession } from '../../../lib/session.js';
 
 /** POST /api/sessions: 200 Session; 401 wrong credentials; 429 locked after repeated failures. */
-export const signIn = (body: SignInRequest) => apiClient.post<Session>(apiPaths.sessions, body);
+export const signIn = (body: SignInRequest) => apiClient.post<Session>('/api/sessions', body);
 
 export function useSignIn({ onSuccess }: { onSuccess?: (session: Session) => unknown } = {}) {
   const queryClient = useQueryClient();

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, isApiError } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { forgetSession } from '../../../lib/session.js';
 
 /** DELETE /api/sessions/current. A 401 means the session had already ended: that is signed out too. */
 export async function signOut(): Promise<void> {
   try {
-    await apiClient.delete(apiPaths.currentSession);
+    await apiClient.delete('/api/sessions/current');
   } catch (error) {
     if (!isApiError(error, 401)) throw error;
   }

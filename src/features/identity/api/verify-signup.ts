@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Session, VerifiedSignup, VerifyPinRequest } from '../../../../contract/identity.js';
 import { apiClient, isApiError } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { storeSession } from '../../../lib/session.js';
 import { signupQueryOptions } from './get-signup.js';
+import { signupUrl } from './get-signup.js';
 
 /**
  * POST /api/signups/{signupId}/verify: 200 signs the new user in and returns the API secret, once.
  * 422: invalid_parameters [{name: 'pin'}] plus `attempts_left` (0: this PIN is void, resend).
  */
 export const verifySignup = (signupId: string, body: VerifyPinRequest) =>
-  apiClient.post<VerifiedSignup>(apiPaths.verifySignup(signupId), body);
+  apiClient.post<VerifiedSignup>(`${signupUrl(signupId)}/verify`, body);
 
 /** The `attempts_left` member of a failed verification, when present. */
 export function attemptsLeftOf(error: unknown): number | undefined {

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateSecretRequest, SecretInfo } from '../../../../contract/secrets.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { secretsQueryOptions } from './get-secrets.js';
+import { secretsUrl } from './get-secrets.js';
 
 /**
  * POST /accounts/{api_key}/secrets with a chosen secret: 201 SecretInfo. 400 problem with
  * invalid_parameters [{name: 'secret'}] (complexity); 403 "Secret Addition Forbidden" at 2 secrets.
  */
 export const createSecret = (apiKey: string, body: CreateSecretRequest) =>
-  apiClient.post<SecretInfo>(apiPaths.secrets(apiKey), body);
+  apiClient.post<SecretInfo>(secretsUrl(apiKey), body);
 
 export function useCreateSecret(apiKey: string) {
   const queryClient = useQueryClient();

@@ -1,14 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Settings } from '../../../../contract/account-api.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
+import { secretKeys } from './query-keys.js';
 
 /** GET /api/account/settings: the default webhooks (kebab-case keys; "" when unset) and rate limits. */
-export const getAccountSettings = (signal?: AbortSignal) => apiClient.get<Settings>(apiPaths.accountSettings, { signal });
+export const getAccountSettings = (signal?: AbortSignal) => apiClient.get<Settings>('/api/account/settings', { signal });
 
 export const accountSettingsQueryOptions = (apiKey: string) =>
   queryOptions({
-    queryKey: ['account', apiKey, 'settings'],
+    queryKey: secretKeys.settings(apiKey),
     queryFn: ({ signal }) => getAccountSettings(signal),
   });
 

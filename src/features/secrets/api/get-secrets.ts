@@ -1,15 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SecretList } from '../../../../contract/secrets.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
+import { secretKeys } from './query-keys.js';
+
+export const secretsUrl = (apiKey: string) => `/accounts/${encodeURIComponent(apiKey)}/secrets`;
 
 /** GET /accounts/{api_key}/secrets (the public Account API, with the session cookie): oldest first. */
 export const getSecrets = (apiKey: string, signal?: AbortSignal) =>
-  apiClient.get<SecretList>(apiPaths.secrets(apiKey), { signal });
+  apiClient.get<SecretList>(secretsUrl(apiKey), { signal });
 
 export const secretsQueryOptions = (apiKey: string) =>
   queryOptions({
-    queryKey: ['account', apiKey, 'secrets'],
+    queryKey: secretKeys.list(apiKey),
     queryFn: ({ signal }) => getSecrets(apiKey, signal),
   });
 

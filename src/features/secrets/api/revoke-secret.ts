@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { secretsQueryOptions } from './get-secrets.js';
+import { secretsUrl } from './get-secrets.js';
 
 /** DELETE /accounts/{api_key}/secrets/{id}: 204; 403 "Secret Deletion Forbidden" for the last secret. */
-export const revokeSecret = (apiKey: string, secretId: string) => apiClient.delete(apiPaths.secret(apiKey, secretId));
+export const revokeSecret = (apiKey: string, secretId: string) => apiClient.delete(`${secretsUrl(apiKey)}/${encodeURIComponent(secretId)}`);
 
 export function useRevokeSecret(apiKey: string) {
   const queryClient = useQueryClient();

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Settings, settingsRequestSchema } from '../../../../contract/account-api.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { accountSettingsQueryOptions } from './get-account-settings.js';
 
 /**
@@ -13,7 +12,7 @@ import { accountSettingsQueryOptions } from './get-account-settings.js';
 export type SettingsUpdate = z.input<typeof settingsRequestSchema>;
 
 export const updateAccountSettings = (body: SettingsUpdate) =>
-  apiClient.post<Settings>(apiPaths.updateAccountSettings, body);
+  apiClient.post<Settings>('/account/settings', body);
 
 export function useUpdateAccountSettings(apiKey: string) {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { testNumbersQueryOptions } from './get-test-numbers.js';
+import { testNumberUrl } from './get-test-numbers.js';
 
 /** DELETE /api/test-numbers/{id}: 204; the number can no longer receive DEMO messages. */
-export const deleteTestNumber = (id: string) => apiClient.delete(apiPaths.testNumber(id));
+export const deleteTestNumber = (id: string) => apiClient.delete(testNumberUrl(id));
 
 export function useDeleteTestNumber(apiKey: string) {
   const queryClient = useQueryClient();

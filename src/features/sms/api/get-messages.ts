@@ -2,20 +2,18 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { messageListSchema } from '../../../../contract/sms.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
+import { smsKeys } from './query-keys.js';
+import { withQuery } from '../../../lib/url.js';
 
 export type MessageList = z.infer<typeof messageListSchema>;
 
 /** GET /api/messages?limit=: the latest messages of the account and its subaccounts, newest first. */
 export const getMessages = (limit: number, signal?: AbortSignal) =>
-  apiClient.get<MessageList>(apiPaths.messages(limit), { signal });
-
-/** Every page size of the list: what a new message invalidates. */
-export const messagesQueryKey = (apiKey: string) => ['account', apiKey, 'messages'] as const;
+  apiClient.get<MessageList>(withQuery('/api/messages', { limit }), { signal });
 
 export const messagesQueryOptions = (apiKey: string, limit = 10) =>
   queryOptions({
-    queryKey: [...messagesQueryKey(apiKey), { limit }],
+    queryKey: smsKeys.messageList(apiKey, limit),
     queryFn: ({ signal }) => getMessages(limit, signal),
   });
 

@@ -2,16 +2,19 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { testNumberListSchema } from '../../../../contract/sms.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
+import { smsKeys } from './query-keys.js';
 
 export type TestNumberList = z.infer<typeof testNumberListSchema>;
 
+export const testNumbersUrl = '/api/test-numbers';
+export const testNumberUrl = (id: string) => `${testNumbersUrl}/${encodeURIComponent(id)}`;
+
 /** GET /api/test-numbers: the account's test numbers (the only destinations in DEMO mode) and the maximum. */
-export const getTestNumbers = (signal?: AbortSignal) => apiClient.get<TestNumberList>(apiPaths.testNumbers, { signal });
+export const getTestNumbers = (signal?: AbortSignal) => apiClient.get<TestNumberList>(testNumbersUrl, { signal });
 
 export const testNumbersQueryOptions = (apiKey: string) =>
   queryOptions({
-    queryKey: ['account', apiKey, 'test-numbers'],
+    queryKey: smsKeys.testNumbers(apiKey),
     queryFn: ({ signal }) => getTestNumbers(signal),
   });
 

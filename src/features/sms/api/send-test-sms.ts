@@ -2,14 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SmsTestRequest, SmsTestResult } from '../../../../contract/sms.js';
 import { accountSummaryQueryOptions } from '../../../lib/account-summary.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
-import { messagesQueryKey } from './get-messages.js';
+import { smsKeys } from './query-keys.js';
 
 /**
  * POST /api/sms/test: sends from the signed-in account, charged like /sms/json. HTTP 200 for every
  * outcome: `status` 0 with parts, price and remaining_balance, or the refusal (`error_text`).
  */
-export const sendTestSms = (body: SmsTestRequest) => apiClient.post<SmsTestResult>(apiPaths.testSms, body);
+export const sendTestSms = (body: SmsTestRequest) => apiClient.post<SmsTestResult>('/api/sms/test', body);
 
 export function useSendTestSms(apiKey: string) {
   const queryClient = useQueryClient();
@@ -20,7 +19,7 @@ export function useSendTestSms(apiKey: string) {
       // An accepted message is charged and stored: the balance and the message list change.
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: accountSummaryQueryOptions(apiKey).queryKey }),
-        queryClient.invalidateQueries({ queryKey: messagesQueryKey(apiKey) }),
+        queryClient.invalidateQueries({ queryKey: smsKeys.messages(apiKey) }),
       ]);
     },
   });

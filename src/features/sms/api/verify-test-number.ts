@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TestNumber, VerifyTestNumberRequest } from '../../../../contract/sms.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { testNumbersQueryOptions } from './get-test-numbers.js';
+import { testNumberUrl } from './get-test-numbers.js';
 
 /** POST /api/test-numbers/{id}/verify: 200 verified; 422 on `pin` with `attempts_left`; 409 already verified. */
 export const verifyTestNumber = (id: string, body: VerifyTestNumberRequest) =>
-  apiClient.post<TestNumber>(apiPaths.verifyTestNumber(id), body);
+  apiClient.post<TestNumber>(`${testNumberUrl(id)}/verify`, body);
 
 export function useVerifyTestNumber(apiKey: string, id: string) {
   const queryClient = useQueryClient();

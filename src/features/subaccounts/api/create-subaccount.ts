@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateSubaccountRequest, CreatedSubaccount } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { subaccountKeys } from './query-keys.js';
+import { subaccountsUrl } from './get-subaccounts.js';
 
 /**
  * POST /accounts/{api_key}/subaccounts `{name, secret?, use_primary_account_balance?}`: 200 with the
@@ -10,7 +10,7 @@ import { subaccountKeys } from './query-keys.js';
  * invalid_parameters (name, secret); 403 "Maximum number of sub-accounts reached".
  */
 export const createSubaccount = (apiKey: string, body: CreateSubaccountRequest) =>
-  apiClient.post<CreatedSubaccount>(apiPaths.subaccounts(apiKey), body);
+  apiClient.post<CreatedSubaccount>(subaccountsUrl(apiKey), body);
 
 export function useCreateSubaccount(apiKey: string) {
   const queryClient = useQueryClient();

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BalanceTransfer, CreditTransfer, TransferRequest } from '../../../../contract/subaccounts.js';
 import { accountSummaryQueryOptions } from '../../../lib/account-summary.js';
 import { apiClient, isApiError } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import type { TransferKind } from '../utils/amounts.js';
 import { subaccountKeys, transferKeys } from './query-keys.js';
+import { transfersUrl } from './get-transfers.js';
 
 /**
  * POST /accounts/{api_key}/{credit|balance}-transfers `{from, to, amount, reference?}` with an
@@ -13,7 +13,7 @@ import { subaccountKeys, transferKeys } from './query-keys.js';
  * (Insufficient Credit / Insufficient Balance) or "Invalid Transfer".
  */
 export const createTransfer = (apiKey: string, kind: TransferKind, body: TransferRequest, idempotencyKey: string) =>
-  apiClient.post<CreditTransfer | BalanceTransfer>(apiPaths.transfers(apiKey, kind), body, {
+  apiClient.post<CreditTransfer | BalanceTransfer>(transfersUrl(apiKey, kind), body, {
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { SubaccountPage, SubaccountPageQuery } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import type { SubaccountListParams } from '../utils/list-params.js';
 import { subaccountKeys } from './query-keys.js';
+import { withQuery } from '../../../lib/url.js';
 
 export const SUBACCOUNT_PAGE_SIZE = 200;
 /** Pages kept in memory: the window around what is on screen (and what the 5 s refresh fetches again). */
@@ -15,7 +15,7 @@ export const LIST_REFRESH_MS = 5_000;
  * plus `total` (matching the filters) and `totals` over the whole family, primary included.
  */
 export const getSubaccountPage = (query: SubaccountPageQuery, signal?: AbortSignal) =>
-  apiClient.get<SubaccountPage>(apiPaths.subaccountPage({ ...query }), { signal });
+  apiClient.get<SubaccountPage>(withQuery('/api/subaccounts', { ...query }), { signal });
 
 /**
  * Pages by offset in both directions, so that only a window of a 10 000-row list is held and

@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Subaccount } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import { subaccountKeys } from './query-keys.js';
+import { subaccountsUrl } from './get-subaccounts.js';
+
+export const subaccountUrl = (apiKey: string, subKey: string) =>
+  `${subaccountsUrl(apiKey)}/${encodeURIComponent(subKey)}`;
 
 /** GET /accounts/{api_key}/subaccounts/{subaccount_key}: 404 "Invalid API Key" when not in this family. */
 export const getSubaccount = (apiKey: string, subKey: string, signal?: AbortSignal) =>
-  apiClient.get<Subaccount>(apiPaths.subaccount(apiKey, subKey), { signal });
+  apiClient.get<Subaccount>(subaccountUrl(apiKey, subKey), { signal });
 
 export const subaccountQueryOptions = (apiKey: string, subKey: string) =>
   queryOptions({

@@ -2,9 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { balanceTransferListSchema, creditTransferListSchema } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
-import { apiPaths } from '../../../lib/paths.js';
 import type { TransferKind } from '../utils/amounts.js';
 import { transferKeys } from './query-keys.js';
+import { withQuery } from '../../../lib/url.js';
 
 export interface TransferFilters {
   /** ISO-8601; required by the API. */
@@ -25,6 +25,10 @@ export interface TransferRecord {
   created_at: string;
 }
 
+/** Credit or balance transfers of the family: POST one, or GET them filtered by date and subaccount. */
+export const transfersUrl = (apiKey: string, kind: TransferKind) =>
+  `/accounts/${encodeURIComponent(apiKey)}/${kind}-transfers`;
+
 type CreditTransferList = z.infer<typeof creditTransferListSchema>;
 type BalanceTransferList = z.infer<typeof balanceTransferListSchema>;
 
@@ -38,7 +42,7 @@ export async function getTransfers(
   filters: TransferFilters,
   signal?: AbortSignal,
 ): Promise<TransferRecord[]> {
-  const url = apiPaths.transfers(apiKey, kind, {
+  const url = withQuery(transfersUrl(apiKey, kind), {
     start_date: filters.start_date,
     end_date: filters.end_date,
     subaccount: filters.subaccounts,
