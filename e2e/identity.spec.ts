@@ -62,7 +62,7 @@ test('a company signs up, verifies its phone, signs out and in, and resets its p
   await expect(page.getByRole('status').filter({ hasText: 'If an account uses this e-mail address' })).toBeVisible();
 
   const email = await newestMessage(request, company.email);
-  const link = /https?:\/\/\S+?(\/reset-password\/[\w-]+)/.exec(email.body);
+  const link = /https?:\/\/\S+?(\/reset-password\/confirm#token=[\w-]+)/.exec(email.body);
   expect(link, `a reset link in "${email.body}"`).not.toBeNull();
   await page.goto(link![1]);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();

@@ -33,6 +33,8 @@ export interface AppDeps extends ContextOverrides {
   /** Where the built SPA lives; null serves the API only. */
   staticRoot?: string | null;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext; flushApiRequestLog(): Promise<void> }> {
@@ -40,7 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   const ctx = buildContext(config, database, deps);
 
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config),
+    logger: deps.logger === false ? false : { ...loggerOptions(config), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     trustProxy: true,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,

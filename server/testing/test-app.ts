@@ -18,11 +18,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { config?: Partial<Record<keyof Config, string>>; mailer?: Mailer } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  config?: Partial<Record<keyof Config, string>>;
+  mailer?: Mailer;
+  /** Captures the request log (otherwise the app logs nothing). */
+  logStream?: { write(line: string): void };
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
   const clock = new ManualClock();
   const config = configSchema.parse({ NODE_ENV: 'test', DATABASE_URL: url, ...options.config });
-  const { app, ctx, flushApiRequestLog } = await buildApp({ config, database, clock, mailer: options.mailer, staticRoot: null, logger: false });
+  const { app, ctx, flushApiRequestLog } = await buildApp({
+    config,
+    database,
+    clock,
+    mailer: options.mailer,
+    staticRoot: null,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
   await app.ready();
   return {
     app,

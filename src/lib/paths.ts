@@ -16,8 +16,9 @@ export const paths = {
   },
   resetPassword: { path: '/reset-password', getHref: () => '/reset-password' },
   resetPasswordConfirm: {
-    path: '/reset-password/:token',
-    getHref: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
+    path: '/reset-password/confirm',
+    /** The token travels in the fragment: browsers never send it to the server. */
+    getHref: (token: string) => `/reset-password/confirm#token=${encodeURIComponent(token)}`,
   },
   gettingStarted: { path: '/getting-started', getHref: () => '/getting-started' },
   apiSettings: { path: '/settings/api', getHref: () => '/settings/api' },

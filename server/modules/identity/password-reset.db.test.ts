@@ -11,7 +11,7 @@ describe('password reset', () => {
 
   async function resetLink(email: string): Promise<string> {
     const [mail] = await t.ctx.outbox.list({ recipient: email, limit: 1 });
-    const token = mail?.body.match(/https:\/\/console\.example\.com\/reset-password\/([\w-]+)/)?.[1];
+    const token = mail?.body.match(/https:\/\/console\.example\.com\/reset-password\/confirm#token=([\w-]+)/)?.[1];
     if (!token) throw new Error('no reset link in the outbox');
     return token;
   }

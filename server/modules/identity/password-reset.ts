@@ -33,7 +33,8 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
       `Hello ${user.name},`,
       '',
       'Someone asked to reset the password of your Switchboard account. To choose a new password, open:',
-      `${publicUrl(ctx.config)}/reset-password/${token}`,
+      // In the fragment, the token never reaches a server's request line (nor its log, nor a proxy's).
+      `${publicUrl(ctx.config)}/reset-password/confirm#token=${token}`,
       '',
       'The link works once and expires in 15 minutes. If you did not ask for this, ignore this e-mail.',
     ].join('\n'),

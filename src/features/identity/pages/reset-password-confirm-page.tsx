@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { passwordResetConfirmSchema } from '../../../../contract/identity.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
@@ -17,7 +17,7 @@ import { PasswordChecklist } from '../components/password-checklist.js';
 const newPasswordSchema = passwordResetConfirmSchema.pick({ password: true });
 
 export function ResetPasswordConfirmPage() {
-  const { token = '' } = useParams();
+  const token = new URLSearchParams(useLocation().hash.slice(1)).get('token') ?? '';
   const navigate = useNavigate();
   const checklistId = useId();
   const confirmReset = useConfirmPasswordReset({
