@@ -42,8 +42,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   const ctx = buildContext(config, database, deps);
 
   const app = Fastify({
-    logger: deps.logger === false ? false : { ...loggerOptions(config), ...(deps.logStream ? { stream: deps.logStream } : {}) },
-    trustProxy: true,
+    logger: deps.logger === false ? false : loggerOptions(config, deps.logStream),
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -86,3 +86,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
 
   return { app, ctx, flushApiRequestLog: apiRequestLog.flush };
 }
+
+/** Trusts the nearest `hops` proxies in front of us, whatever their addresses. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;

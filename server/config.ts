@@ -10,6 +10,23 @@ const commaList = z
       .filter(Boolean),
   );
 
+/**
+ * Which proxies may tell us the client's address in X-Forwarded-For: off (the socket's address is the
+ * client's), a number of hops, or a comma-separated list of proxy addresses/CIDR ranges.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((value, context): false | number | string[] => {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'off' || text === 'false') return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    const hops = text.split(',').map((item) => item.trim()).filter(Boolean);
+    if (hops.every((hop) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(hop))) return hops;
+    context.addIssue({ code: 'custom', message: 'off, a number of proxy hops, or a comma-separated list of proxy addresses (CIDR allowed)' });
+    return z.NEVER;
+  });
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -24,6 +41,7 @@ export const configSchema = z.object({
   CALLBACK_PROBE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   /** Webhook URLs on loopback/private addresses: refused in production unless set to true. */
   ALLOW_PRIVATE_CALLBACKS: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -6,8 +6,9 @@ const credentialNames = new Set(['api_secret', 'secret', 'password', 'pin', 'tok
 const REDACTED = '[redacted]';
 
 /** Request logs never carry credentials: headers are redacted and URLs are rebuilt without their credential values. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
+    ...(stream ? { stream } : {}),
     level: config.NODE_ENV === 'test' ? 'warn' : config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     serializers: {
