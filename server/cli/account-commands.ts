@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { eurosToMicros, microsToEuros } from '../../contract/money.js';
 import type { AppContext } from '../context.js';
 import { setCreditLimit, topUpByOperator } from '../modules/account/operator.js';
-import { verifyLedger } from '../modules/account/verify-ledger.js';
+import { verifyLedger } from '../platform/ledger/verify-ledger.js';
 import { ProblemError } from '../platform/problems.js';
 import { CliUsageError } from './cli-error.js';
 

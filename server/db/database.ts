@@ -9,8 +9,12 @@ import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
-/** A connection inside a transaction: domain functions take one and never open their own. */
-export type Tx = Kysely<Database>;
+declare const transactionBrand: unique symbol;
+/**
+ * A connection inside a transaction, handed out only by `inTransaction`: domain functions that must
+ * run in one take a Tx, and the type system refuses the pool (a Db) in its place.
+ */
+export type Tx = Kysely<Database> & { readonly [transactionBrand]: true };
 
 export interface DatabaseHandle {
   db: Db;
@@ -124,7 +128,7 @@ export async function inTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) =>
     return handle.db.connection().execute(async (connection) => {
       await sql`begin immediate`.execute(connection);
       try {
-        const result = await work(connection);
+        const result = await work(connection as Tx);
         await sql`commit`.execute(connection);
         return result;
       } catch (error) {
@@ -135,7 +139,7 @@ export async function inTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) =>
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await handle.db.transaction().execute(work);
+      return await handle.db.transaction().execute((tx) => work(tx as unknown as Tx));
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (!code || !retryableStates.has(code) || attempt >= 5) throw error;

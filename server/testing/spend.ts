@@ -1,7 +1,7 @@
 import { eurosToMicros } from '../../contract/money.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/database.js';
-import { chargeUsage } from '../modules/account/charge-usage.js';
+import { chargeUsage } from '../platform/ledger/charge-usage.js';
 
 /** Charges usage to an account as the metered APIs do; returns whether the money was there. */
 export async function spend(ctx: AppContext, apiKey: string, euros: number): Promise<boolean> {

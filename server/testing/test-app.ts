@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { configSchema, type Config } from '../config.js';
 import type { AppContext } from '../context.js';
-import { verifyLedger } from '../modules/account/verify-ledger.js';
+import { verifyLedger } from '../platform/ledger/verify-ledger.js';
 import { ManualClock } from '../platform/clock.js';
 import type { Mailer } from '../platform/delivery/mailer.js';
 import { openTestDatabase } from './test-database.js';

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { newApiKey } from '../../platform/ids.js';
 import { storeSecret } from '../secrets/store-secret.js';
-import { postLedgerEntry } from './ledger.js';
+import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 
 export const TEST_CREDIT_MICROS = 2_000_000;
 

@@ -2,7 +2,7 @@ import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockAccounts, type Tx } from '../../db/database.js';
 import { ProblemError } from '../../platform/problems.js';
-import { postLedgerEntry } from './ledger.js';
+import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 
 export interface AccountState {
   api_key: string;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
-import { chargeUsage } from '../account/charge-usage.js';
+import { chargeUsage } from '../../platform/ledger/charge-usage.js';
 import { destinationCountry, normaliseMsisdn } from './destination.js';
 import { DEMO_SUFFIX, splitIntoParts, type SmsEncoding } from '../../../contract/sms-encoding.js';
 import { partPrice } from './pricing.js';

@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { inTransaction } from '../../db/database.js';
 import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
 import type { Browser, TestApp } from '../../testing/test-app.js';
-import { postLedgerEntry } from '../account/ledger.js';
+import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { createSubaccount as createSubaccountInModule } from '../subaccounts/subaccounts.js';
 
 /** Test support for the SMS module's API tests (not a test file itself). */
@@ -36,13 +37,15 @@ export async function setDemo(t: TestApp, apiKey: string, demo: boolean): Promis
 export async function setBalance(t: TestApp, apiKey: string, micros: number): Promise<void> {
   const account = await t.ctx.db.selectFrom('accounts').select(['balance_micros', 'primary_api_key']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
   if (account.balance_micros === micros) return;
-  await postLedgerEntry(t.ctx.db, t.clock, {
-    apiKey,
-    primaryApiKey: account.primary_api_key,
-    kind: 'adjustment',
-    amountMicros: micros - account.balance_micros,
-    actor: 'operator',
-  });
+  await inTransaction(t.ctx.database, (tx) =>
+    postLedgerEntry(tx, t.clock, {
+      apiKey,
+      primaryApiKey: account.primary_api_key,
+      kind: 'adjustment',
+      amountMicros: micros - account.balance_micros,
+      actor: 'operator',
+    }),
+  );
 }
 
 export async function balanceOf(t: TestApp, apiKey: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eurosToMicros } from '../../../contract/money.js';
 import { setCreditLimit, topUpByOperator } from '../account/operator.js';
-import { verifyLedger } from '../account/verify-ledger.js';
+import { verifyLedger } from '../../platform/ledger/verify-ledger.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { basic } from '../../testing/basic-auth.js';

@@ -2,7 +2,7 @@ import { Accounts } from '@vonage/accounts';
 import { SubAccounts } from '@vonage/subaccounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCreditLimit, topUpByOperator } from '../account/operator.js';
-import { verifyLedger } from '../account/verify-ledger.js';
+import { verifyLedger } from '../../platform/ledger/verify-ledger.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { spend } from '../../testing/spend.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';

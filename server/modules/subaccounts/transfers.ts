@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { lockAccounts, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
-import { debitWithinLimit, postLedgerEntry } from '../account/ledger.js';
+import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { insufficientFunds, invalidTransfer, subaccountsValidation } from './errors.js';
 
 export type TransferKind = TransfersTable['kind'];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { moneyInKinds, moneySpentKinds } from './ledger.js';
+import { kindsOfFlow, ledgerKindFlows } from './ledger.js';
 
 export interface LedgerReport {
   ok: boolean;
@@ -10,6 +10,8 @@ export interface LedgerReport {
   moneySpentMicros: number;
   balancesMicros: number;
   mismatches: { api_key: string; balance_micros: number; ledger_micros: number }[];
+  /** Kinds found in the ledger that the classification does not know (written by other code). */
+  unclassifiedKinds: string[];
 }
 
 /**
@@ -34,19 +36,21 @@ export async function verifyLedger(db: Db): Promise<LedgerReport> {
     .groupBy('kind')
     .execute();
   const total = (kinds: readonly string[]) => byKind.filter((row) => kinds.includes(row.kind)).reduce((sum, row) => sum + Number(row.total), 0);
-  const moneyInMicros = total(moneyInKinds);
-  const moneySpentMicros = -total(moneySpentKinds);
+  const moneyInMicros = total(kindsOfFlow('in'));
+  const moneySpentMicros = -total(kindsOfFlow('spent'));
   const balancesMicros = perAccount.reduce((sum, row) => sum + Number(row.balance_micros), 0);
   const mismatches = perAccount
     .filter((row) => Number(row.ledger_micros) !== Number(row.balance_micros))
     .map((row) => ({ api_key: row.api_key, balance_micros: Number(row.balance_micros), ledger_micros: Number(row.ledger_micros) }));
+  const unclassifiedKinds = byKind.map((row) => row.kind).filter((kind) => !Object.hasOwn(ledgerKindFlows, kind));
   return {
-    ok: mismatches.length === 0 && moneyInMicros - moneySpentMicros === balancesMicros,
+    ok: mismatches.length === 0 && unclassifiedKinds.length === 0 && moneyInMicros - moneySpentMicros === balancesMicros,
     accounts: perAccount.length,
     entries: perAccount.reduce((sum, row) => sum + Number(row.entries), 0),
     moneyInMicros,
     moneySpentMicros,
     balancesMicros,
     mismatches,
+    unclassifiedKinds,
   };
 }

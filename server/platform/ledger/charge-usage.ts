@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Clock } from '../clock.js';
 import { debitWithinLimit } from './ledger.js';
 
 export type UsageCharge =

@@ -1,13 +1,28 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { Clock } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
 
 export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment';
 
-/** Kinds that bring money into the platform or take it out; transfers only move it inside a family. */
-export const moneyInKinds: readonly LedgerKind[] = ['test_credit', 'top_up', 'adjustment'];
-export const moneySpentKinds: readonly LedgerKind[] = ['usage'];
+/**
+ * Where a kind's money goes: `in` brings money into the platform, `spent` takes it out, `internal` only
+ * moves it inside one family. verify-ledger checks money in − money spent = the sum of balances, so a
+ * kind must be classified before it can be posted: the Record makes a missing one a type error.
+ */
+export type LedgerFlow = 'in' | 'spent' | 'internal';
+
+export const ledgerKindFlows: Record<LedgerKind, LedgerFlow> = {
+  test_credit: 'in',
+  top_up: 'in',
+  adjustment: 'in',
+  usage: 'spent',
+  balance_transfer: 'internal',
+};
+
+export function kindsOfFlow(flow: LedgerFlow): LedgerKind[] {
+  return (Object.keys(ledgerKindFlows) as LedgerKind[]).filter((kind) => ledgerKindFlows[kind] === flow);
+}
 
 export interface LedgerPosting {
   apiKey: string;
