@@ -9,7 +9,7 @@ import { PageSpinner } from '../../../components/ui/spinner.js';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { accountSummaryQueryOptions, useAccountSummary } from '../../../lib/account-summary.js';
 import { formatDate } from '../../../lib/format-date.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { paths, type HomeState } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { apiCallsQueryOptions } from '../api/get-api-calls.js';
@@ -102,20 +102,20 @@ function BalanceCard({ summary }: { summary: AccountSummary }) {
   return (
     <Card title="Balance">
       <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
-        {formatMoney(summary.balance, 'EUR', { exact: true })}
+        <Money amount={summary.balance} />
       </p>
       {postpaid ? (
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
           <div>
             <dt className="text-slate-500">Credit limit</dt>
             <dd className="font-medium text-slate-900 tabular-nums">
-              {formatMoney(summary.credit_limit, 'EUR', { exact: true })}
+              <Money amount={summary.credit_limit} />
             </dd>
           </div>
           <div>
             <dt className="text-slate-500">Available to spend</dt>
             <dd className="font-medium text-slate-900 tabular-nums">
-              {formatMoney(summary.available, 'EUR', { exact: true })}
+              <Money amount={summary.available} />
             </dd>
           </div>
         </dl>

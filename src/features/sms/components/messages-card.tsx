@@ -1,7 +1,7 @@
 import { Card } from '../../../components/ui/card.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { useMessages } from '../api/get-messages.js';
 import { formatPhone } from './phone.js';
 import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
@@ -38,7 +38,7 @@ export function MessagesCard({ apiKey }: { apiKey: string }) {
                 <td className="whitespace-nowrap tabular-nums">{formatPhone(message.to)}</td>
                 <td className="max-w-md break-words">{message.text}</td>
                 <td className="text-right tabular-nums">{message.parts}</td>
-                <td className="text-right tabular-nums">{formatMoney(message.price, 'EUR', { exact: true })}</td>
+                <td className="text-right tabular-nums"><Money amount={message.price} /></td>
                 <td className="whitespace-nowrap tabular-nums">
                   <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
                 </td>

@@ -1,6 +1,6 @@
 import { Card } from '../../../components/ui/card.js';
 import { Table } from '../../../components/ui/table.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { useSmsPrices } from '../api/get-sms-prices.js';
 import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
 
@@ -33,7 +33,7 @@ export function PricesCard({ apiKey }: { apiKey: string }) {
                 <tr key={price.country}>
                   <td>{price.country_name}</td>
                   <td className="tabular-nums">+{price.dialing_prefix}</td>
-                  <td className="text-right tabular-nums">{formatMoney(price.price, 'EUR', { exact: true })}</td>
+                  <td className="text-right tabular-nums"><Money amount={price.price} /></td>
                 </tr>
               ))}
             </tbody>

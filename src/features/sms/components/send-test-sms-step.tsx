@@ -12,17 +12,17 @@ import { Select } from '../../../components/ui/select.js';
 import { TextArea } from '../../../components/ui/text-area.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { useFormatMoney } from '../../../lib/format-money.js';
 import { useSmsPrices } from '../api/get-sms-prices.js';
 import { useTestNumbers } from '../api/get-test-numbers.js';
 import { useSendTestSms } from '../api/send-test-sms.js';
 import { formatPhone, phoneCountry } from './phone.js';
 import { DEMO_SUFFIX, encodingName, estimateSms } from './sms-parts.js';
 
-const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
 
 /** Step 2: send an SMS from the browser, confirm its estimated cost, then see what it really cost. */
 export function SendTestSmsStep({ apiKey, summary }: { apiKey: string; summary: AccountSummary }) {
+  const money = useFormatMoney();
   const testNumbers = useTestNumbers(apiKey);
   const prices = useSmsPrices(apiKey);
   const send = useSendTestSms(apiKey);
@@ -179,6 +179,7 @@ export function SendTestSmsStep({ apiKey, summary }: { apiKey: string; summary: 
 }
 
 function SendResult({ result }: { result: SmsTestResult }) {
+  const money = useFormatMoney();
   if (result.status !== 0) {
     const why =
       result.status === 29

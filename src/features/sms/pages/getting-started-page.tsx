@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert.js';
 import { PageSpinner } from '../../../components/ui/spinner.js';
 import { accountSummaryQueryOptions, useAccountSummary } from '../../../lib/account-summary.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { messagesQueryOptions } from '../api/get-messages.js';
 import { smsPricesQueryOptions } from '../api/get-sms-prices.js';
@@ -45,7 +45,7 @@ export function GettingStartedPage() {
           <>
             {' '}
             Your balance: <span className="font-medium text-slate-900 tabular-nums">
-              {formatMoney(summary.data.balance, 'EUR', { exact: true })}
+              <Money amount={summary.data.balance} />
             </span>
             .
           </>

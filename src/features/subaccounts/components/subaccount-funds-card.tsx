@@ -2,14 +2,12 @@ import type { Subaccount, SubaccountList } from '../../../../contract/subaccount
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { availableToSpend } from '../utils/amounts.js';
 import { SHARED_NO_TRANSFERS } from './balance-mode-text.js';
 import { transferActions, type TransferAction } from './transfer-dialog.js';
 
 type Primary = SubaccountList['_embedded']['primary_account'];
-
-const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
 
 /** What the subaccount can spend, and the transfers that change it. */
 export function SubaccountFundsCard({
@@ -76,7 +74,7 @@ function Figure({ label, value, large = false }: { label: string; value: number;
     <div>
       <dt className="text-slate-500">{label}</dt>
       <dd className={large ? 'mt-0.5 text-xl font-semibold text-slate-900 tabular-nums' : 'font-medium text-slate-900 tabular-nums'}>
-        {money(value)}
+        <Money amount={value} />
       </dd>
     </div>
   );

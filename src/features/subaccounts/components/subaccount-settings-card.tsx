@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { useUpdateSubaccount } from '../api/update-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
 
@@ -112,7 +112,7 @@ export function SubaccountSettingsCard({ apiKey, subaccount }: { apiKey: string;
         onClose={() => setConfirming(null)}
       >
         <p>
-          It stops spending from your balance. It starts with a balance of {formatMoney(0)} and a credit limit of {formatMoney(0)}, so it cannot
+          It stops spending from your balance. It starts with a balance of <Money amount={0} /> and a credit limit of <Money amount={0} />, so it cannot
           make paid requests until you give it credit or add balance.
         </p>
         <p className="font-medium text-slate-900">This cannot be undone: it can never share your balance again.</p>

@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button.js';
 import { Spinner } from '../../../components/ui/spinner.js';
 import { cn } from '../../../lib/cn.js';
 import { formatDate } from '../../../lib/format-date.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { paths } from '../../../lib/paths.js';
 import { SUBACCOUNT_PAGE_SIZE, useSubaccountPages } from '../api/get-subaccount-page.js';
 import type { SubaccountListParams, SubaccountSort } from '../utils/list-params.js';
@@ -20,8 +20,6 @@ const ROW_HEIGHT = 45;
 const PREFETCH_ROWS = 40;
 /** Rows on screen further than this from the loaded ones: a jump, which starts a new window there. */
 const JUMP_ROWS = SUBACCOUNT_PAGE_SIZE;
-
-const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
 
 const columns: ReadonlyArray<{ label: string; sort?: SubaccountSort; width: string; numeric?: boolean }> = [
   { label: 'Name', sort: 'name', width: 'w-[19%]' },
@@ -142,8 +140,8 @@ export function SubaccountsTable({
                 <th scope="row" colSpan={3} className="px-4 py-2 text-slate-900">
                   Total: your account and {totals.subaccounts} {totals.subaccounts === 1 ? 'subaccount' : 'subaccounts'}
                 </th>
-                <td className="px-4 py-2 text-right whitespace-nowrap text-slate-900 tabular-nums">{money(totals.total_balance)}</td>
-                <td className="px-4 py-2 text-right whitespace-nowrap text-slate-900 tabular-nums">{money(totals.total_credit_limit)}</td>
+                <td className="px-4 py-2 text-right whitespace-nowrap text-slate-900 tabular-nums"><Money amount={totals.total_balance} /></td>
+                <td className="px-4 py-2 text-right whitespace-nowrap text-slate-900 tabular-nums"><Money amount={totals.total_credit_limit} /></td>
                 <td colSpan={3} className="px-4 py-2 text-xs font-normal text-slate-500">
                   {filtered ? `${total} of ${totals.subaccounts} shown` : 'Shared-balance subaccounts are counted in your account'}
                 </td>
@@ -305,11 +303,11 @@ const SubaccountRow = memo(function SubaccountRow({ row, rowIndex }: { row: Row;
       </td>
       <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.api_key}</td>
       <td className="px-4 py-2">{shared ? 'Shared' : 'Own'}</td>
-      <td className="truncate px-4 py-2 text-right tabular-nums">{row.balance === null ? <SharedValue /> : money(row.balance)}</td>
+      <td className="truncate px-4 py-2 text-right tabular-nums">{row.balance === null ? <SharedValue /> : <Money amount={row.balance} />}</td>
       <td className="truncate px-4 py-2 text-right tabular-nums">
-        {row.credit_limit === null ? <SharedValue /> : money(row.credit_limit)}
+        {row.credit_limit === null ? <SharedValue /> : <Money amount={row.credit_limit} />}
       </td>
-      <td className="truncate px-4 py-2 text-right tabular-nums">{money(row.available)}</td>
+      <td className="truncate px-4 py-2 text-right tabular-nums"><Money amount={row.available} /></td>
       <td className="px-4 py-2">
         {row.suspended ? <Badge tone="danger">Suspended</Badge> : <Badge tone="success">Active</Badge>}
       </td>

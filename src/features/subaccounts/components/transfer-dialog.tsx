@@ -9,7 +9,8 @@ import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
+import { useFormatMoney } from '../../../lib/format-money.js';
 import { idempotencyKeys } from '../../../lib/idempotency-key.js';
 import { useCreateTransfer } from '../api/create-transfer.js';
 import {
@@ -36,10 +37,8 @@ export const transferActions: ReadonlyArray<TransferAction & { label: string }> 
   { kind: 'balance', direction: 'from-subaccount', label: 'Take back balance' },
 ];
 
-const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
-
-function describe({ kind, direction }: TransferAction, name: string, amount: number | null) {
-  const sum = amount === null ? '' : ` ${money(amount)}`;
+function describe({ kind, direction }: TransferAction, name: string, amount: string | null) {
+  const sum = amount === null ? '' : ` ${amount}`;
   if (kind === 'credit') {
     return direction === 'to-subaccount'
       ? { title: `Give credit to ${name}`, action: `Give${sum} credit`, availableLabel: 'Available to give' }
@@ -121,6 +120,7 @@ function TransferForm({
   onDone: (message: string) => void;
 }) {
   const { primary, subaccount } = parties;
+  const money = useFormatMoney();
   const toSubaccount = action.direction === 'to-subaccount';
   const source = toSubaccount ? primary : subaccount;
   const available = availableFor(action.kind, source);
@@ -139,7 +139,7 @@ function TransferForm({
           .refine((text) => (parseAmount(text) ?? 0) <= available, `At most ${money(available)} is available`),
         reference: transferRequestSchema.shape.reference,
       }),
-    [available],
+    [available, money],
   );
   const {
     register,
@@ -149,7 +149,7 @@ function TransferForm({
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(schema), defaultValues: { amount: '', reference: '' } });
   const amount = parseAmount(useWatch({ control, name: 'amount' }) ?? '');
-  const text = describe(action, subaccount.name, amount);
+  const text = describe(action, subaccount.name, amount === null ? null : money(amount));
 
   const onSubmit = handleSubmit(async (values) => {
     const moved = parseAmount(values.amount) as number;
@@ -190,7 +190,9 @@ function TransferForm({
           placeholder="0.00"
           hint={
             <>
-              {text.availableLabel}: <span className="font-medium text-slate-800 tabular-nums">{money(available)}</span>
+              {text.availableLabel}: <span className="font-medium text-slate-800">
+                <Money amount={available} />
+              </span>
             </>
           }
           error={errors.amount?.message}
@@ -263,11 +265,19 @@ function EffectCell({ now, after }: { now: number; after: number | undefined }) 
   return (
     <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums last:pr-0">
       {after === undefined ? (
-        <span className="text-slate-800">{money(now)}</span>
+        <span className="text-slate-800">
+          <Money amount={now} />
+        </span>
       ) : (
         <>
-          <span className={changed ? 'font-semibold text-slate-900' : 'text-slate-800'}>{money(after)}</span>
-          {changed && <span className="block text-xs text-slate-500">now {money(now)}</span>}
+          <span className={changed ? 'font-semibold text-slate-900' : 'text-slate-800'}>
+            <Money amount={after} />
+          </span>
+          {changed && (
+            <span className="block text-xs text-slate-500">
+              now <Money amount={now} />
+            </span>
+          )}
         </>
       )}
     </td>

@@ -1,7 +1,7 @@
 import { Badge } from '../../../components/ui/badge.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import type { TransferRecord } from '../api/get-transfers.js';
 import { kindLabel } from '../utils/transfers-csv.js';
 
@@ -41,7 +41,7 @@ export function TransfersTable({
             <AccountCell apiKey={transfer.from} name={nameOf(transfer.from)} />
             <AccountCell apiKey={transfer.to} name={nameOf(transfer.to)} />
             <td className="text-right whitespace-nowrap tabular-nums">
-              {formatMoney(transfer.amount, 'EUR', { exact: true })}
+              <Money amount={transfer.amount} />
             </td>
             <td className="max-w-56 truncate" title={transfer.reference || undefined}>
               {transfer.reference || <span className="text-slate-400">—</span>}

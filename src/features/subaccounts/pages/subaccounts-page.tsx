@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button.js';
 import { Select } from '../../../components/ui/select.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { useAccountSummary } from '../../../lib/account-summary.js';
-import { formatMoney } from '../../../lib/format-money.js';
+import { Money } from '../../../components/ui/money.js';
 import { paths } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { subaccountPagesQueryOptions } from '../api/get-subaccount-page.js';
@@ -117,7 +117,6 @@ export function SubaccountsPage() {
 function PrimaryFunds({ apiKey }: { apiKey: string }) {
   const summary = useAccountSummary(apiKey);
   if (!summary.data) return null;
-  const money = (amount: number) => formatMoney(amount, 'EUR', { exact: true });
   return (
     <dl
       aria-label="Your account"
@@ -125,15 +124,21 @@ function PrimaryFunds({ apiKey }: { apiKey: string }) {
     >
       <div className="flex gap-2">
         <dt className="text-slate-500">Your balance</dt>
-        <dd className="font-medium text-slate-900 tabular-nums">{money(summary.data.balance)}</dd>
+        <dd className="font-medium text-slate-900">
+          <Money amount={summary.data.balance} />
+        </dd>
       </div>
       <div className="flex gap-2">
         <dt className="text-slate-500">Your credit limit</dt>
-        <dd className="font-medium text-slate-900 tabular-nums">{money(summary.data.credit_limit)}</dd>
+        <dd className="font-medium text-slate-900">
+          <Money amount={summary.data.credit_limit} />
+        </dd>
       </div>
       <div className="flex gap-2">
         <dt className="text-slate-500">Available to spend</dt>
-        <dd className="font-medium text-slate-900 tabular-nums">{money(summary.data.available)}</dd>
+        <dd className="font-medium text-slate-900">
+          <Money amount={summary.data.available} />
+        </dd>
       </div>
     </dl>
   );
