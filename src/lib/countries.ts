@@ -1,42 +1,31 @@
-/** Countries offered for phone numbers (sign-up, test numbers), with their calling codes; GB first as the default. */
-export const countries = [
-  { code: 'GB', name: 'United Kingdom', callingCode: '44' },
-  { code: 'AU', name: 'Australia', callingCode: '61' },
-  { code: 'AT', name: 'Austria', callingCode: '43' },
-  { code: 'BE', name: 'Belgium', callingCode: '32' },
-  { code: 'BR', name: 'Brazil', callingCode: '55' },
-  { code: 'CA', name: 'Canada', callingCode: '1' },
-  { code: 'CN', name: 'China', callingCode: '86' },
-  { code: 'DK', name: 'Denmark', callingCode: '45' },
-  { code: 'EG', name: 'Egypt', callingCode: '20' },
-  { code: 'FI', name: 'Finland', callingCode: '358' },
-  { code: 'FR', name: 'France', callingCode: '33' },
-  { code: 'DE', name: 'Germany', callingCode: '49' },
-  { code: 'GR', name: 'Greece', callingCode: '30' },
-  { code: 'HK', name: 'Hong Kong', callingCode: '852' },
-  { code: 'IN', name: 'India', callingCode: '91' },
-  { code: 'ID', name: 'Indonesia', callingCode: '62' },
-  { code: 'IE', name: 'Ireland', callingCode: '353' },
-  { code: 'IL', name: 'Israel', callingCode: '972' },
-  { code: 'IT', name: 'Italy', callingCode: '39' },
-  { code: 'JP', name: 'Japan', callingCode: '81' },
-  { code: 'KE', name: 'Kenya', callingCode: '254' },
-  { code: 'MX', name: 'Mexico', callingCode: '52' },
-  { code: 'NL', name: 'Netherlands', callingCode: '31' },
-  { code: 'NZ', name: 'New Zealand', callingCode: '64' },
-  { code: 'NG', name: 'Nigeria', callingCode: '234' },
-  { code: 'NO', name: 'Norway', callingCode: '47' },
-  { code: 'PL', name: 'Poland', callingCode: '48' },
-  { code: 'PT', name: 'Portugal', callingCode: '351' },
-  { code: 'SG', name: 'Singapore', callingCode: '65' },
-  { code: 'ZA', name: 'South Africa', callingCode: '27' },
-  { code: 'KR', name: 'South Korea', callingCode: '82' },
-  { code: 'ES', name: 'Spain', callingCode: '34' },
-  { code: 'SE', name: 'Sweden', callingCode: '46' },
-  { code: 'CH', name: 'Switzerland', callingCode: '41' },
-  { code: 'AE', name: 'United Arab Emirates', callingCode: '971' },
-  { code: 'US', name: 'United States', callingCode: '1' },
-] as const;
+import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/min';
+
+export interface Country {
+  code: CountryCode;
+  name: string;
+  callingCode: string;
+}
+
+/**
+ * Every country libphonenumber-js knows a numbering plan for (the same metadata that validates the
+ * numbers), named in the user's language by Intl.DisplayNames and sorted by that name.
+ */
+export function listCountries(locale?: string): Country[] {
+  const names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+  const collator = new Intl.Collator(locale);
+  return getCountries()
+    .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export const countries = listCountries();
+
+const callingCodes = new Map<string, string>(countries.map((country) => [country.code, country.callingCode]));
+
+/** The calling code ("44") of an ISO 3166 alpha-2 country, or undefined when there is none. */
+export function callingCodeOf(code: string): string | undefined {
+  return callingCodes.get(code);
+}
 
 export const countryOptions = countries.map((country) => ({
   value: country.code,

@@ -14,7 +14,7 @@ import { applyServerErrors } from '../../../lib/form-errors.js';
 import { paths } from '../../../lib/paths.js';
 import { useCreateSignup } from '../api/create-signup.js';
 import { AuthLayout } from '../components/auth-layout.js';
-import { countries, countryOptions } from '../../../lib/countries.js';
+import { callingCodeOf, countryOptions } from '../../../lib/countries.js';
 import { PasswordChecklist } from '../components/password-checklist.js';
 
 const signupFields = ['company_name', 'name', 'email', 'password', 'country', 'phone', 'pin_channel'] as const;
@@ -50,7 +50,7 @@ export function SignUpPage() {
   });
   const password = useWatch({ control, name: 'password' });
   const country = useWatch({ control, name: 'country' });
-  const callingCode = countries.find((entry) => entry.code === country)?.callingCode;
+  const callingCode = callingCodeOf(country);
 
   const onSubmit = handleSubmit(async (values) => {
     try {

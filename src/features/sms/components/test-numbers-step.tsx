@@ -11,7 +11,7 @@ import { FormAlert } from '../../../components/ui/form-alert.js';
 import { Select } from '../../../components/ui/select.js';
 import { Table } from '../../../components/ui/table.js';
 import { TextField } from '../../../components/ui/text-field.js';
-import { countries, countryOptions } from '../../../lib/countries.js';
+import { callingCodeOf, countryOptions } from '../../../lib/countries.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
 import { useAddTestNumber } from '../api/add-test-number.js';
 import { useDeleteTestNumber } from '../api/delete-test-number.js';
@@ -155,7 +155,7 @@ function AddTestNumberForm({
     formState: { errors, isSubmitting },
   } = useForm({ resolver: zodResolver(addTestNumberRequestSchema), defaultValues: { country: 'GB', number: '' } });
   const country = useWatch({ control, name: 'country' });
-  const callingCode = countries.find((entry) => entry.code === country)?.callingCode;
+  const callingCode = callingCodeOf(country);
 
   const onSubmit = handleSubmit(async (values) => {
     try {
