@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -8,6 +9,7 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  total: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -21,12 +23,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface RunningServer {
+  origin: string;
+  /** Resident memory of the server process, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
 /** Starts the real server (as `npm start` would, minus the build) and waits for its health check. */
-export async function startServer(databaseUrl: string): Promise<{ origin: string; stop(): Promise<void> }> {
+export function startServer(databaseUrl: string, nodeOptions: string[] = []): Promise<RunningServer> {
+  return startProcess('server/main.ts', { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true' }, nodeOptions);
+}
+
+/** Starts the bare Fastify baseline (bench/bare-server.ts) on the given raw engine. */
+export function startBareServer(env: Record<string, string>): Promise<RunningServer> {
+  return startProcess('bench/bare-server.ts', env);
+}
+
+async function startProcess(script: string, env: Record<string, string>, nodeOptions: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
@@ -39,6 +57,10 @@ export async function startServer(databaseUrl: string): Promise<{ origin: string
   }
   return {
     origin,
+    rssMb: () => {
+      const line = readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+      return line ? Number(line.split(/\s+/)[1]) / 1024 : Number.NaN;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -56,6 +78,7 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    total: result.requests.total,
   };
 }
 

@@ -1,0 +1,105 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSchema } from '../server/config.js';
+import { buildContext } from '../server/context-factory.js';
+import { migrate, openDatabase } from '../server/db/database.js';
+import { setCreditLimit, topUpByOperator } from '../server/modules/account/operator.js';
+import { registerCompany } from '../server/modules/identity/register-company.js';
+import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
+import { hashSecret } from '../server/platform/passwords.js';
+import { load, startServer } from './harness.js';
+
+/**
+ * `npm run bench:profile [-- postgres://…]`: runs the real server under `node --cpu-prof` on one hot
+ * path at a time and prints where its CPU time goes, in µs per request, by part of the stack.
+ */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const parts: [string, (url: string, name: string) => boolean][] = [
+  ['idle', (_url, name) => name === '(idle)'],
+  ['garbage collection', (_url, name) => name === '(garbage collector)'],
+  ['SQL in SQLite (incl. the sync)', (url, name) => url === '' && ['run', 'get', 'all', 'iterate', 'exec', 'prepare', 'pragma'].includes(name)],
+  ['pg driver and protocol', (url) => /node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-)/.test(url)],
+  ['Kysely (query building, compiling)', (url) => url.includes('node_modules/kysely/')],
+  ['zod (parsing, serialising)', (url) => url.includes('node_modules/zod/') || url.includes('fastify-type-provider-zod')],
+  ['helmet headers', (url) => url.includes('helmet')],
+  ['logging (pino)', (url) => /node_modules\/(pino|sonic-boom|fast-redact|pino-std-serializers)/.test(url)],
+  ['Fastify core and its plugins', (url) => /node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|fast-querystring|proxy-addr|toad-cache|rfdc)/.test(url)],
+  ['argon2 / crypto', (url) => url.includes('argon2') || url === 'node:crypto' || url.startsWith('node:internal/crypto')],
+  ['access control and API log', (url) => url.includes('/server/platform/auth/') || url.includes('/server/platform/api-request-log')],
+  ['domain code (server/modules, ledger, idempotency)', (url) => url.includes('/server/')],
+  ['Node HTTP, streams, timers', (url) => url.startsWith('node:')],
+  ['V8 / native, other', () => true],
+];
+
+function summarise(profile: Profile, requests: number): Map<string, number> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const { url, functionName } = byId.get(id)!.callFrame;
+    const part = parts.find(([, matches]) => matches(url, functionName))![0];
+    totals.set(part, (totals.get(part) ?? 0) + profile.timeDeltas[i]);
+  });
+  return new Map([...totals].map(([part, micros]) => [part, micros / requests]));
+}
+
+async function profiled(url: string, label: string, run: (origin: string) => Promise<number>) {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-prof-'));
+  const server = await startServer(url, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  let requests = 0;
+  try {
+    requests = await run(server.origin);
+  } finally {
+    await server.stop();
+  }
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))!;
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+  rmSync(dir, { recursive: true, force: true });
+  const perRequest = summarise(profile, requests);
+  const busy = [...perRequest].filter(([part]) => part !== 'idle').reduce((sum, [, micros]) => sum + micros, 0);
+  console.log(`\n${label}: ${requests} requests, ${busy.toFixed(0)} µs of CPU per request in the server`);
+  for (const [part, micros] of [...perRequest].sort((a, b) => b[1] - a[1])) {
+    if (part !== 'idle' && micros >= 1) console.log(`  ${part.padEnd(52)} ${micros.toFixed(0).padStart(6)} µs`);
+  }
+}
+
+const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+const dir = mkdtempSync(join(tmpdir(), 'sb-prof-db-'));
+const url = process.argv[2] ?? `sqlite:${join(dir, 'profile.db')}`;
+const database = await openDatabase(url);
+await migrate(database);
+const ctx = buildContext(configSchema.parse({ NODE_ENV: 'production', DATABASE_URL: url }), database);
+const partner = await registerCompany(ctx, { companyName: 'Profile', name: 'Profile', email: `profile.${Date.now()}@example.com`, passwordHash: await hashSecret('profile password 1'), phone: `+44740099${String(Date.now() % 10000).padStart(4, '0')}` });
+await setCreditLimit(ctx, partner.apiKey, -1_000_000_000_000);
+await topUpByOperator(ctx, partner.apiKey, 1_000_000_000_000, 'profile');
+const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
+const sub = await createSubaccount(ctx, partnerAccount, { name: 'Profile customer', use_primary_account_balance: false });
+await database.close();
+
+const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
+const counted = async (options: Parameters<typeof load>[0]) => {
+  const result = await load(options);
+  return result.total;
+};
+try {
+  await profiled(url, 'GET /healthz', (origin) => counted({ url: `${origin}/healthz` }));
+  await profiled(url, 'GET /account/get-balance', (origin) => counted({ url: `${origin}/account/get-balance`, headers: auth }));
+  await profiled(url, 'POST /sms/json', (origin) =>
+    counted({ url: `${origin}/sms/json`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from: 'Profile', to: '447400123456', text: 'Profile message' }) }),
+  );
+  await profiled(url, 'POST credit transfer', (origin) =>
+    counted({ url: `${origin}/accounts/${partner.apiKey}/credit-transfers`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from: partner.apiKey, to: sub.api_key, amount: 0.01 }) }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
