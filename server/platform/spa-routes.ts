@@ -7,9 +7,13 @@ import { PROBLEM_JSON } from './error-handler.js';
 
 const apiPrefixes = ['/api/', '/account/', '/accounts/', '/number/', '/sms/', '/dev/'];
 
-/** Serves the built SPA: its files, and index.html for every other GET so that deep links work. */
+/**
+ * Serves the built SPA: its files, and index.html for every other GET so that deep links work. The
+ * build writes a brotli and a gzip copy beside each text file; the client gets the best it accepts.
+ * Source maps stay on the server: they would hand out the whole source.
+ */
 export const spaRoutes: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
-  await app.register(fastifyStatic, { root, serve: false });
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
   app.get('/*', { config: { access: { auth: 'none' } }, schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split('?')[0]);
@@ -22,10 +26,10 @@ export const spaRoutes: FastifyPluginAsync<{ root: string }> = async (app, { roo
     }
     const file = normalize(path).replace(/^([/\\])+/, '');
     const candidate = join(root, file);
-    if (file && candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile()) {
+    if (file && !file.endsWith('.map') && candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile()) {
       const immutable = file.startsWith('assets/');
       return reply.sendFile(file, { immutable, maxAge: immutable ? '365d' : 0 });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 };
