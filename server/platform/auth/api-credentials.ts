@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { verifySecret } from '../passwords.js';
+import { hashSecret, verifySecret as verifyArgon2 } from '../passwords.js';
 import type { ApiKeyActor } from './actor.js';
 
 export interface PresentedCredentials {
@@ -35,7 +35,15 @@ export type CredentialCheck =
  * (stored hash, presented secret) pairs that verified keeps repeated calls fast; it is keyed by the
  * stored hash, so a revoked secret stops matching on every node as soon as its row is gone.
  */
-export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
+// Checked when the key is unknown, so that an unknown key costs as much as a known one with a wrong secret.
+const decoyHash = hashSecret('decoy secret that never matches');
+
+export interface VerifierOptions {
+  memoLimit?: number;
+  verifySecret?: (hash: string, plain: string) => Promise<boolean>;
+}
+
+export function createApiCredentialVerifier(db: Db, { memoLimit = 10_000, verifySecret = verifyArgon2 }: VerifierOptions = {}) {
   const verified = new Map<string, true>();
   const memoKey = (storedHash: string, secret: string) =>
     createHash('sha256').update(storedHash).update('\0').update(secret).digest('base64');
@@ -52,6 +60,7 @@ export function createApiCredentialVerifier(db: Db, memoLimit = 10_000) {
 
   return async function verify(credentials: PresentedCredentials): Promise<CredentialCheck> {
     const { rows } = await db.executeQuery<Row>({ ...compiled, parameters: [credentials.apiKey] });
+    if (rows.length === 0) await verifySecret(await decoyHash, credentials.apiSecret);
     for (const row of rows) {
       const key = memoKey(row.secret_hash, credentials.apiSecret);
       const matches = verified.has(key) || (await verifySecret(row.secret_hash, credentials.apiSecret));
