@@ -109,7 +109,7 @@ describe('public Account API: balance, top-up, settings', () => {
     ]);
   });
 
-  it('throttles a client that keeps sending wrong secrets, with Retry-After, without touching correct callers elsewhere', async () => {
+  it('throttles the wrong secrets of a client, with Retry-After, per address and per key at that address', async () => {
     const attacker = '198.51.100.200';
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
@@ -118,14 +118,23 @@ describe('public Account API: balance, top-up, settings', () => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses[20]).toBe(429);
-    const throttled = await t.app.inject({ url: '/account/get-balance', remoteAddress: attacker, headers: { authorization: basic(account.apiKey, account.apiSecret) } });
-    expect(throttled.statusCode).toBe(429);
-    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
-    const other = await t.app.inject({ url: '/account/get-balance', remoteAddress: '203.0.113.50', headers: { authorization: basic(account.apiKey, account.apiSecret) } });
-    expect(other.statusCode).toBe(200);
+    expect(Number((await t.app.inject({ url: '/account/get-balance', remoteAddress: attacker, headers: { authorization: basic('eeeeeeee', 'Other1xyz') } })).headers['retry-after'])).toBeGreaterThan(0);
     t.clock.advance(61_000);
-    const later = await t.app.inject({ url: '/account/get-balance', remoteAddress: attacker, headers: { authorization: basic(account.apiKey, account.apiSecret) } });
-    expect(later.statusCode).toBe(200);
+    const later = await t.app.inject({ url: '/account/get-balance', remoteAddress: attacker, headers: { authorization: basic('ffffffff', 'Guess99xyz') } });
+    expect(later.statusCode).toBe(401);
+  });
+
+  it('never locks the owner out: wrong secrets for a key, from anywhere, leave its correct secret working', async () => {
+    const victim = await signUpVerified(t.app, t.ctx);
+    for (let i = 0; i < 30; i++) {
+      await t.app.inject({ url: '/account/get-balance', remoteAddress: `198.51.100.${i < 21 ? 201 : 202}`, headers: { authorization: basic(victim.apiKey, `Guess${i}xyz`) } });
+    }
+    const fromOwner = await t.app.inject({ url: '/account/get-balance', remoteAddress: '203.0.113.50', headers: { authorization: basic(victim.apiKey, victim.apiSecret) } });
+    expect(fromOwner.statusCode).toBe(200);
+    const fromAttackerAddress = await t.app.inject({ url: '/account/get-balance', remoteAddress: '198.51.100.201', headers: { authorization: basic(victim.apiKey, victim.apiSecret) } });
+    expect(fromAttackerAddress.statusCode).toBe(200);
+    const stillWrong = await t.app.inject({ url: '/account/get-balance', remoteAddress: '198.51.100.201', headers: { authorization: basic(victim.apiKey, 'Guess0xyz') } });
+    expect(stillWrong.statusCode).toBe(429);
   });
 
   it('does not throttle a burst of correctly authenticated calls', async () => {

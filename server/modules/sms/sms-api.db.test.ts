@@ -328,6 +328,8 @@ describe('SMS API: POST /sms/json', () => {
       expect(throttled.statusCode).toBe(200);
       expect(throttled.json().messages[0]).toMatchObject({ status: '1', 'error-text': expect.stringMatching(/^Throughput Rate Exceeded - please wait \[ \d+ \] and retry$/) });
       expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+      const owner = { authorization: basic(account.apiKey, account.apiSecret) };
+      expect(smsBody(await postJson({ to: ukMobile(), from: 'A', text: 'x' }, owner, address)).messages[0].status).toBe('0');
     });
   });
 

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError, forbidden, unauthorized } from '../problems.js';
 import type { Actor, ApiKeyActor, SessionActor } from './actor.js';
@@ -28,7 +29,7 @@ export interface AccessControlDeps {
   sessions: SessionStore;
   verifyApiCredentials: ApiCredentialVerifier;
   secureCookies: boolean;
-  /** Limits failed API authentications per API key and per client address. */
+  /** Counts failed API authentications per (API key, client address), per client address, and per key (for alerting). */
   failedAuthLimiter?: FailureLimiter;
 }
 
@@ -72,15 +73,29 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
   });
 }
 
+/** How long a throttled failure is held before it is answered. */
+const THROTTLED_FAILURE_DELAY_MS = 500;
+
+/**
+ * API keys are not secret, so failures never lock a key: a correct secret always authenticates.
+ * Failures are throttled per (key, address) and per address (answered 429, late); the per-key count
+ * only raises an alert in the log.
+ */
 async function verifyApiCaller(deps: AccessControlDeps, request: FastifyRequest, credentials: PresentedCredentials): Promise<ApiKeyActor> {
-  const limiter = deps.failedAuthLimiter;
-  const subjects = [`key:${credentials.apiKey}`, `ip:${request.ip}`];
-  const wait = limiter ? Math.max(...subjects.map((subject) => limiter.retryAfter(subject))) : 0;
-  if (wait > 0) throw new ApiAuthError('throttled', wait);
   const result = await deps.verifyApiCredentials(credentials);
   if (result.ok) return result.actor;
-  if (result.reason === 'bad_credentials') subjects.forEach((subject) => limiter?.recordFailure(subject));
-  throw new ApiAuthError(result.reason);
+  const limiter = deps.failedAuthLimiter;
+  if (result.reason !== 'bad_credentials' || !limiter) throw new ApiAuthError(result.reason);
+
+  const throttledSubjects = [`key-ip:${credentials.apiKey}|${request.ip}`, `ip:${request.ip}`];
+  const wait = Math.max(...throttledSubjects.map((subject) => limiter.retryAfter(subject)));
+  throttledSubjects.forEach((subject) => limiter.recordFailure(subject));
+  if (limiter.recordFailure(`key:${credentials.apiKey}`) === limiter.maxFailures) {
+    request.log.warn({ apiKey: credentials.apiKey }, 'many failed authentications for one API key');
+  }
+  if (wait === 0) throw new ApiAuthError(result.reason);
+  await sleep(THROTTLED_FAILURE_DELAY_MS);
+  throw new ApiAuthError('throttled', wait);
 }
 
 function authorise(request: FastifyRequest, actor: Actor, permission: Parameters<typeof hasPermission>[1]) {

@@ -21,20 +21,20 @@ export function createFailureLimiter({ clock, maxFailures, windowMs }: FailureLi
   }
 
   return {
+    maxFailures,
     /** Seconds to wait, or 0 when the subject may try. */
     retryAfter(subject: string): number {
       const found = current(subject);
       if (!found || found.window.failures < maxFailures) return 0;
       return Math.ceil((found.window.startedAt + windowMs - found.now) / 1000);
     },
-    recordFailure(subject: string): void {
+    /** Counts a failure; returns the subject's failures in the current window. */
+    recordFailure(subject: string): number {
       const found = current(subject);
-      if (found) {
-        found.window.failures += 1;
-        return;
-      }
+      if (found) return (found.window.failures += 1);
       if (windows.size > 100_000) windows.clear();
       windows.set(subject, { startedAt: clock.now().getTime(), failures: 1 });
+      return 1;
     },
   };
 }
