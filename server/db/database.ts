@@ -152,14 +152,18 @@ export async function pingDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 /**
- * Locks account rows for the rest of the transaction, in key order so that two transactions over the
- * same accounts never deadlock. SQLite needs nothing: BEGIN IMMEDIATE already serialises writers.
+ * Locks rows of one family's accounts for the rest of the transaction, in key order so that two
+ * transactions over the same accounts never deadlock. The family is part of the locking query and
+ * PostgreSQL locks only the rows that pass its WHERE clause, so a key of another family is never
+ * locked: no money query touches two families (DESIGN §3 Scale). Callers still check that the keys
+ * they need are the family's. SQLite needs nothing: BEGIN IMMEDIATE already serialises writers.
  */
-export async function lockAccounts(tx: Tx, dialect: Dialect, apiKeys: string[]): Promise<void> {
+export async function lockFamilyAccounts(tx: Tx, dialect: Dialect, primaryApiKey: string, apiKeys: string[]): Promise<void> {
   if (dialect === 'sqlite' || apiKeys.length === 0) return;
   await tx
     .selectFrom('accounts')
     .select('api_key')
+    .where('primary_api_key', '=', primaryApiKey)
     .where('api_key', 'in', [...new Set(apiKeys)].sort())
     .orderBy('api_key')
     .forUpdate()

@@ -1,6 +1,6 @@
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockAccounts, type Tx } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts, type Tx } from '../../db/database.js';
 import { ProblemError } from '../../platform/problems.js';
 import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 
@@ -29,7 +29,7 @@ async function primaryAccount(tx: Tx, apiKey: string) {
 export async function setCreditLimit(ctx: AppContext, apiKey: string, limitMicros: number): Promise<AccountState> {
   if (limitMicros > 0) throw new ProblemError({ status: 422, title: 'Invalid limit', detail: 'A credit limit is zero or negative (e.g. -100)' });
   return inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [apiKey]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, apiKey, [apiKey]);
     const account = await primaryAccount(tx, apiKey);
     if (account.balance_micros < limitMicros) {
       throw new ProblemError({
@@ -50,7 +50,7 @@ export async function setCreditLimit(ctx: AppContext, apiKey: string, limitMicro
 export async function topUpByOperator(ctx: AppContext, apiKey: string, amountMicros: number, reference: string | null): Promise<AccountState & { applied: boolean }> {
   if (amountMicros <= 0) throw new ProblemError({ status: 422, title: 'Invalid amount', detail: 'The amount must be positive' });
   return inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [apiKey]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, apiKey, [apiKey]);
     const account = await primaryAccount(tx, apiKey);
     if (reference) {
       const seen = await tx

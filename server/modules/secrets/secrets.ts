@@ -1,6 +1,6 @@
 import { MAX_SECRETS, type SecretInfo, type SecretList } from '../../../contract/secrets.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockAccounts } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import { newApiSecret } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
@@ -41,7 +41,7 @@ export async function getSecret(ctx: AppContext, account: Account, secretId: str
 export async function createSecret(ctx: AppContext, account: Account, plain: string): Promise<SecretInfo> {
   const secretHash = await hashSecret(plain);
   const row = await inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [account.api_key]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, account.primary_api_key, [account.api_key]);
     const { count } = await tx
       .selectFrom('api_secrets')
       .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -68,7 +68,7 @@ export async function generateSecret(ctx: AppContext, account: Account): Promise
 /** Revokes a secret; the last one never goes, or the account could not call the API at all. */
 export async function revokeSecret(ctx: AppContext, account: Account, secretId: string): Promise<void> {
   await inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [account.api_key]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, account.primary_api_key, [account.api_key]);
     const rows = await tx.selectFrom('api_secrets').select('id').where('api_key', '=', account.api_key).execute();
     if (!rows.some((row) => row.id === secretId)) throw invalidSecretId(secretId);
     if (rows.length <= 1) {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { MAX_TEST_NUMBERS, type AddTestNumberRequest, type TestNumber } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockAccounts } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { TestNumbersTable } from '../../db/schema.js';
 import { newId, newPin } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
@@ -42,7 +42,7 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
 
   await inTransaction(ctx.database, async (tx) => {
     // Serialises additions per account so that parallel requests cannot pass the limit together.
-    await lockAccounts(tx, ctx.database.dialect, [apiKey]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, apiKey, [apiKey]);
     const account = await tx.selectFrom('accounts').select(['primary_api_key']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
     row.primary_api_key = account.primary_api_key;
 

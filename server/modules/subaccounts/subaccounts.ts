@@ -1,6 +1,6 @@
 import type { CreateSubaccountRequest, CreatedSubaccount, ModifySubaccountRequest, Subaccount } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockAccounts } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { newApiKey, newApiSecret } from '../../platform/ids.js';
@@ -37,7 +37,7 @@ export async function createSubaccount(ctx: AppContext, primary: Account, reques
   const secret = request.secret ?? newApiSecret();
   const secretHash = await hashSecret(secret);
   const created = await inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [primary.api_key]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [primary.api_key]);
     const current = await tx.selectFrom('accounts').select(['max_subaccounts', 'demo']).where('api_key', '=', primary.api_key).executeTakeFirstOrThrow();
     const { count } = await tx
       .selectFrom('accounts')
@@ -75,7 +75,7 @@ export const ONE_WAY_BALANCE_REASON =
 /** Renames, suspends or reactivates a subaccount, or gives it its own balance (one way only). */
 export async function modifySubaccount(ctx: AppContext, primary: Account, subaccountKey: string, request: ModifySubaccountRequest): Promise<Subaccount> {
   return inTransaction(ctx.database, async (tx) => {
-    await lockAccounts(tx, ctx.database.dialect, [subaccountKey]);
+    await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [subaccountKey]);
     const row = await tx
       .selectFrom('accounts')
       .select(accountColumns)

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { eurosToMicros, microsToEuros } from '../../../contract/money.js';
 import { POSITIVE_AMOUNT_REASON, type TransferRequest } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
-import { lockAccounts, type Tx } from '../../db/database.js';
+import { lockFamilyAccounts, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
@@ -61,7 +61,7 @@ export async function transfer(
 ): Promise<TransferView> {
   const { from, to, amountMicros, reference } = parseTransfer(request);
   if (from !== primary.api_key && to !== primary.api_key) throw invalidTransfer();
-  await lockAccounts(tx, ctx.database.dialect, [from, to]);
+  await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [from, to]);
   const subaccountKey = from === primary.api_key ? to : from;
   const subaccount = await tx
     .selectFrom('accounts')
