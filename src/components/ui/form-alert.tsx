@@ -1,7 +1,20 @@
+import { useEffect, useRef } from 'react';
 import { Alert } from './alert.js';
 
-/** The form-level error (react-hook-form's `errors.root.server`), shown above the submit button. */
+/**
+ * The form-level error (react-hook-form's `errors.root.server`), shown above the submit button. Focus
+ * moves to it when it appears, so that a keyboard or screen-reader user is not left on the page body.
+ */
 export function FormAlert({ error }: { error?: { message?: string } }) {
-  if (!error?.message) return null;
-  return <Alert variant="error">{error.message}</Alert>;
+  const ref = useRef<HTMLDivElement>(null);
+  const message = error?.message;
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="outline-none">
+      <Alert variant="error">{message}</Alert>
+    </div>
+  );
 }

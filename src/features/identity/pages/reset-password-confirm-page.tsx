@@ -1,13 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { passwordResetConfirmSchema } from '../../../../contract/identity.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { TextLink } from '../../../components/ui/text-link.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths, type SignInState } from '../../../lib/paths.js';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset.js';
 import { AuthLayout } from '../components/auth-layout.js';
@@ -30,21 +29,17 @@ export function ResetPasswordConfirmPage() {
 
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(newPasswordSchema), defaultValues: { password: '' } });
-  const password = useWatch({ control, name: 'password' });
-
-  const onSubmit = handleSubmit(async ({ password: newPassword }) => {
-    try {
-      await confirmReset.mutateAsync({ token, password: newPassword });
-    } catch (error) {
-      // A problem on `token` (expired or used link) is not a field here: its detail goes in the alert.
-      applyServerErrors(error, setError, ['password']);
-    }
+  } = useApiForm({
+    schema: newPasswordSchema,
+    // A problem on `token` (expired or used link) is not a field here: its detail goes in the alert.
+    defaultValues: { password: '' },
+    onSubmit: ({ password: newPassword }) => confirmReset.mutateAsync({ token, password: newPassword }),
   });
+  const password = useWatch({ control, name: 'password' });
 
   return (
     <AuthLayout
@@ -55,7 +50,7 @@ export function ResetPasswordConfirmPage() {
         </p>
       }
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <form noValidate onSubmit={submit} className="space-y-5">
         <div>
           <TextField
             label="New password"
@@ -67,9 +62,9 @@ export function ResetPasswordConfirmPage() {
           />
           <PasswordChecklist id={checklistId} password={password ?? ''} />
         </div>
-        {errors.root?.server && (
+        {formError && (
           <div className="space-y-2">
-            <FormAlert error={errors.root.server} />
+            <FormAlert error={formError} />
             <p className="text-sm">
               <TextLink to={paths.resetPassword.getHref()}>Request a new reset link</TextLink>
             </p>

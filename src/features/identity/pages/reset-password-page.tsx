@@ -1,13 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { passwordResetRequestSchema } from '../../../../contract/identity.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { TextLink } from '../../../components/ui/text-link.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths } from '../../../lib/paths.js';
 import { useRequestPasswordReset } from '../api/request-password-reset.js';
 import { AuthLayout } from '../components/auth-layout.js';
@@ -17,18 +15,13 @@ export function ResetPasswordPage() {
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(passwordResetRequestSchema), defaultValues: { email: '' } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      const { message } = await requestReset.mutateAsync(values);
-      setConfirmation(message);
-    } catch (error) {
-      applyServerErrors(error, setError, ['email']);
-    }
+  } = useApiForm({
+    schema: passwordResetRequestSchema,
+    defaultValues: { email: '' },
+    onSubmit: async (values) => setConfirmation((await requestReset.mutateAsync(values)).message),
   });
 
   const footer = (
@@ -51,7 +44,7 @@ export function ResetPasswordPage() {
       subtitle="Enter the e-mail address you sign in with and we will send you a link to set a new password."
       footer={footer}
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <form noValidate onSubmit={submit} className="space-y-5">
         <TextField
           label="E-mail"
           type="email"
@@ -59,7 +52,7 @@ export function ResetPasswordPage() {
           error={errors.email?.message}
           {...register('email')}
         />
-        <FormAlert error={errors.root?.server} />
+        <FormAlert error={formError} />
         <Button type="submit" fullWidth isLoading={isSubmitting}>
           Send reset link
         </Button>

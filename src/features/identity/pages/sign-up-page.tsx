@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import type { PinChannel } from '../../../../contract/identity.js';
 import { signupRequestSchema } from '../../../../contract/signup.js';
@@ -10,14 +9,12 @@ import { FormAlert } from '../../../components/ui/form-alert.js';
 import { Select } from '../../../components/ui/select.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { TextLink } from '../../../components/ui/text-link.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths } from '../../../lib/paths.js';
 import { useCreateSignup } from '../api/create-signup.js';
 import { AuthLayout } from '../components/auth-layout.js';
 import { callingCodeOf, countryOptions } from '../../../lib/countries.js';
 import { PasswordChecklist } from '../components/password-checklist.js';
-
-const signupFields = ['company_name', 'name', 'email', 'password', 'country', 'phone', 'pin_channel'] as const;
 
 export function SignUpPage() {
   const navigate = useNavigate();
@@ -32,12 +29,12 @@ export function SignUpPage() {
 
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(signupRequestSchema),
+  } = useApiForm({
+    schema: signupRequestSchema,
     defaultValues: {
       company_name: '',
       name: '',
@@ -47,18 +44,12 @@ export function SignUpPage() {
       phone: '',
       pin_channel: 'sms' as PinChannel,
     },
+    onSubmit: (values) => createSignup.mutateAsync(values),
   });
   const password = useWatch({ control, name: 'password' });
   const country = useWatch({ control, name: 'country' });
   const callingCode = callingCodeOf(country);
 
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      await createSignup.mutateAsync(values);
-    } catch (error) {
-      applyServerErrors(error, setError, signupFields);
-    }
-  });
 
   if (reviewMessage) {
     return (
@@ -88,7 +79,7 @@ export function SignUpPage() {
         </p>
       }
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <form noValidate onSubmit={submit} className="space-y-5">
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="Company name"
@@ -141,7 +132,7 @@ export function SignUpPage() {
           </div>
           {errors.pin_channel?.message && <p className="mt-1.5 text-sm text-red-600">{errors.pin_channel.message}</p>}
         </fieldset>
-        <FormAlert error={errors.root?.server} />
+        <FormAlert error={formError} />
         <Button type="submit" fullWidth isLoading={isSubmitting}>
           Create account
         </Button>

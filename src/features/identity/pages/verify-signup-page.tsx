@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router-dom';
 import { verifyPinRequestSchema, type PinChannel, type SignupStatus } from '../../../../contract/identity.js';
 import { Alert } from '../../../components/ui/alert.js';
@@ -10,7 +8,7 @@ import { PageSpinner } from '../../../components/ui/spinner.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { isApiError } from '../../../lib/api-client.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths, type HomeState } from '../../../lib/paths.js';
 import { useNow } from '../../../lib/use-now.js';
 import { useSignup } from '../api/get-signup.js';
@@ -98,24 +96,23 @@ function VerifyPinForm({ signupId, status, receivedAt }: { signupId: string; sta
 
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(verifyPinRequestSchema), defaultValues: { pin: '' } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setResendNotice(null);
-    try {
-      await verify.mutateAsync(values);
-    } catch (error) {
+  } = useApiForm({
+    schema: verifyPinRequestSchema,
+    defaultValues: { pin: '' },
+    onSubmit: (values) => {
+      setResendNotice(null);
+      return verify.mutateAsync(values);
+    },
+    describeError: (_name, reason, error) => {
       const attemptsLeft = attemptsLeftOf(error);
-      applyServerErrors(error, setError, ['pin'], (_name, reason) => {
-        if (attemptsLeft === undefined || /attempt/i.test(reason)) return reason;
-        if (attemptsLeft === 0) return `${reason} No attempts left: request a new PIN.`;
-        return `${reason} ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`;
-      });
-    }
+      if (attemptsLeft === undefined || /attempt/i.test(reason)) return reason;
+      if (attemptsLeft === 0) return `${reason} No attempts left: request a new PIN.`;
+      return `${reason} ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`;
+    },
   });
 
   function sendAgain(channel: PinChannel) {
@@ -158,7 +155,7 @@ function VerifyPinForm({ signupId, status, receivedAt }: { signupId: string; sta
         </p>
       }
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <form noValidate onSubmit={submit} className="space-y-5">
         {resendNotice && <Alert variant="success">{resendNotice}</Alert>}
         <TextField
           label="PIN"
@@ -184,7 +181,7 @@ function VerifyPinForm({ signupId, status, receivedAt }: { signupId: string; sta
           }
           {...register('pin')}
         />
-        <FormAlert error={errors.root?.server} />
+        <FormAlert error={formError} />
         <Button type="submit" fullWidth isLoading={isSubmitting} disabled={expired || exhausted}>
           Verify
         </Button>

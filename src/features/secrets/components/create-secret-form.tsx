@@ -1,12 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState, type FormEvent } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { createSecretRequestSchema, secretRules, type GeneratedSecret } from '../../../../contract/secrets.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { RuleChecklist } from '../../../components/ui/rule-checklist.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { useCreateSecret } from '../api/create-secret.js';
 import { useGenerateSecret } from '../api/generate-secret.js';
 
@@ -34,22 +34,21 @@ export function CreateSecretForm({
 
   const {
     register,
-    handleSubmit,
+    submit: submitChosen,
+    formError,
     setError,
     clearErrors,
     control,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(createSecretRequestSchema), defaultValues: { secret: '' } });
-  const secret = useWatch({ control, name: 'secret' });
-
-  const submitChosen = handleSubmit(async (values) => {
-    try {
+  } = useApiForm({
+    schema: createSecretRequestSchema,
+    defaultValues: { secret: '' },
+    onSubmit: async (values) => {
       await create.mutateAsync(values);
       onCreated();
-    } catch (error) {
-      applyServerErrors(error, setError, ['secret']);
-    }
+    },
   });
+  const secret = useWatch({ control, name: 'secret' });
 
   async function submitGenerated(event: FormEvent) {
     event.preventDefault();
@@ -114,7 +113,7 @@ export function CreateSecretForm({
           </div>
         )}
 
-        <FormAlert error={errors.root?.server} />
+        <FormAlert error={formError} />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" isLoading={mode === 'generate' ? generate.isPending : isSubmitting}>
             {mode === 'generate' ? 'Generate secret' : 'Add secret'}

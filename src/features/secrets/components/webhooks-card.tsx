@@ -1,12 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { settingsRequestSchema, type Settings } from '../../../../contract/account-api.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { useAccountSettings } from '../api/get-account-settings.js';
 import { useUpdateAccountSettings, type SettingsUpdate } from '../api/update-account-settings.js';
 import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
@@ -61,35 +59,28 @@ function WebhooksForm({ apiKey, settings }: { apiKey: string; settings: Settings
 
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
+    submit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(webhooksFormSchema),
+  } = useApiForm({
+    schema: webhooksFormSchema,
     defaultValues: { moCallBackUrl: settings['mo-callback-url'], drCallBackUrl: settings['dr-callback-url'] },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcomes({});
-    // Only changed URLs are sent (and probed); with nothing changed, both are checked again.
-    const changed = fields.filter(({ name }) => (values[name] ?? '') !== saved(name)).map(({ name }) => name);
-    const sent = changed.length > 0 ? changed : fields.map(({ name }) => name);
-    const body: SettingsUpdate = Object.fromEntries(sent.map((name) => [name, values[name] ?? '']));
-    try {
+    onSubmit: async (values, form) => {
+      setOutcomes({});
+      // Only changed URLs are sent (and probed); with nothing changed, both are checked again.
+      const changed = fields.filter(({ name }) => (values[name] ?? '') !== saved(name)).map(({ name }) => name);
+      const sent = changed.length > 0 ? changed : fields.map(({ name }) => name);
+      const body: SettingsUpdate = Object.fromEntries(sent.map((name) => [name, values[name] ?? '']));
       const next = await update.mutateAsync(body);
-      reset({ moCallBackUrl: next['mo-callback-url'], drCallBackUrl: next['dr-callback-url'] });
+      form.reset({ moCallBackUrl: next['mo-callback-url'], drCallBackUrl: next['dr-callback-url'] });
       setOutcomes(Object.fromEntries(sent.map((name): [Field, Outcome] => [name, body[name] ? 'saved' : 'removed'])));
-    } catch (error) {
-      // The probe's verdict ("answered 404 instead of 200 OK") lands on the field it is about.
-      applyServerErrors(error, setError, ['moCallBackUrl', 'drCallBackUrl'], (_name, reason) =>
-        /^[a-z]/.test(reason) ? `Not saved: the URL ${reason}.` : reason,
-      );
-    }
+    },
+    // The probe's verdict ("answered 404 instead of 200 OK") lands on the field it is about.
+    describeError: (_name, reason) => (/^[a-z]/.test(reason) ? `Not saved: the URL ${reason}.` : reason),
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
+    <form noValidate onSubmit={submit} className="space-y-5">
       <p className="text-sm text-slate-600">
         Before saving a URL we send it a GET request: it must answer <span className="font-medium">200 OK</span>. Leave a
         field empty to remove its webhook.
@@ -117,7 +108,7 @@ function WebhooksForm({ apiKey, settings }: { apiKey: string; settings: Settings
           </p>
         </div>
       ))}
-      <FormAlert error={errors.root?.server} />
+      <FormAlert error={formError} />
       <Button type="submit" isLoading={isSubmitting}>
         Save webhooks
       </Button>

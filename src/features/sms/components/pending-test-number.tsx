@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
 import { verifyTestNumberRequestSchema, type TestNumber } from '../../../../contract/sms.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { isApiError } from '../../../lib/api-client.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { formatCountdown, withRetryHint } from '../../../lib/format-countdown.js';
 import { useNow } from '../../../lib/use-now.js';
 import { useResendTestPin } from '../api/resend-test-pin.js';
@@ -28,26 +26,24 @@ export function PendingTestNumber({
   const cooldownId = useId();
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(verifyTestNumberRequestSchema), defaultValues: { pin: '' } });
+  } = useApiForm({
+    schema: verifyTestNumberRequestSchema,
+    defaultValues: { pin: '' },
+    // The reason already says how many attempts are left ("Wrong PIN. 2 attempts left.").
+    onSubmit: async (values) => {
+      await verify.mutateAsync(values);
+      onVerified();
+    },
+  });
 
   const expiresIn = testNumber.pin_expires_at ? Date.parse(testNumber.pin_expires_at) - now : 0;
   const resendIn = testNumber.resend_available_at ? Date.parse(testNumber.resend_available_at) - now : 0;
   const usable = expiresIn > 0 && testNumber.attempts_left > 0;
   const cooling = resendIn > 0;
-
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      await verify.mutateAsync(values);
-      onVerified();
-    } catch (error) {
-      // The reason already says how many attempts are left ("Wrong PIN. 2 attempts left.").
-      applyServerErrors(error, setError, ['pin']);
-    }
-  });
 
   const hint = !testNumber.pin_expires_at
     ? 'This PIN is no longer valid: request a new one.'
@@ -62,7 +58,7 @@ export function PendingTestNumber({
     : null;
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
+    <form noValidate onSubmit={submit} className="flex flex-wrap items-start gap-2">
       <TextField
         label={`PIN for ${formatPhone(testNumber.number)}`}
         hideLabel
@@ -73,7 +69,7 @@ export function PendingTestNumber({
         className="w-44"
         inputClassName="tracking-[0.3em] tabular-nums"
         hint={hint}
-        error={errors.pin?.message ?? errors.root?.server?.message}
+        error={errors.pin?.message ?? formError?.message}
         {...register('pin')}
       />
       <Button type="submit" size="sm" className="mt-1" isLoading={isSubmitting} disabled={!usable}>

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { addTestNumberRequestSchema, type TestNumber } from '../../../../contract/sms.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
@@ -12,7 +11,7 @@ import { Select } from '../../../components/ui/select.js';
 import { Table } from '../../../components/ui/table.js';
 import { TextField } from '../../../components/ui/text-field.js';
 import { callingCodeOf, countryOptions } from '../../../lib/countries.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { useAddTestNumber } from '../api/add-test-number.js';
 import { useDeleteTestNumber } from '../api/delete-test-number.js';
 import { useTestNumbers } from '../api/get-test-numbers.js';
@@ -148,27 +147,24 @@ function AddTestNumberForm({
   const fullReasonId = useId();
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
+    submit,
+    formError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(addTestNumberRequestSchema), defaultValues: { country: 'GB', number: '' } });
+  } = useApiForm({
+    schema: addTestNumberRequestSchema,
+    defaultValues: { country: 'GB', number: '' },
+    onSubmit: async (values, form) => {
+      const added = await add.mutateAsync(values);
+      form.reset({ country: values.country, number: '' });
+      onAdded(added);
+    },
+  });
   const country = useWatch({ control, name: 'country' });
   const callingCode = callingCodeOf(country);
 
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      const added = await add.mutateAsync(values);
-      reset({ country: values.country, number: '' });
-      onAdded(added);
-    } catch (error) {
-      applyServerErrors(error, setError, ['number', 'country']);
-    }
-  });
-
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-3">
+    <form noValidate onSubmit={submit} className="space-y-3">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] sm:items-start">
         <Select label="Country" options={countryOptions} error={errors.country?.message} {...register('country')} />
         <TextField
@@ -194,7 +190,7 @@ function AddTestNumberForm({
           You have {max} test numbers, the most an account can have. Remove one to add another.
         </p>
       )}
-      <FormAlert error={errors.root?.server} />
+      <FormAlert error={formError} />
     </form>
   );
 }

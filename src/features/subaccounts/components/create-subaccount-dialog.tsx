@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { apiSecretSchema, secretRules } from '../../../../contract/secrets.js';
@@ -16,7 +15,7 @@ import { Dialog, DialogActions } from '../../../components/ui/dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { RuleChecklist } from '../../../components/ui/rule-checklist.js';
 import { TextField } from '../../../components/ui/text-field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths } from '../../../lib/paths.js';
 import { useCreateSubaccount } from '../api/create-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
@@ -72,28 +71,25 @@ function CreateForm({ create, onCancel }: { create: ReturnType<typeof useCreateS
   const modeErrorId = useId();
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(createFormSchema), defaultValues });
-  const secretMode = useWatch({ control, name: 'secret_mode' });
-  const secret = useWatch({ control, name: 'secret' });
-
-  const onSubmit = handleSubmit(async (values) => {
-    try {
-      await create.mutateAsync({
+  } = useApiForm({
+    schema: createFormSchema,
+    defaultValues,
+    onSubmit: (values) =>
+      create.mutateAsync({
         name: values.name,
         use_primary_account_balance: values.use_primary_account_balance === 'true',
         ...(values.secret_mode === 'choose' ? { secret: values.secret } : {}),
-      });
-    } catch (error) {
-      applyServerErrors(error, setError, ['name', 'secret', 'use_primary_account_balance']);
-    }
+      }),
   });
+  const secretMode = useWatch({ control, name: 'secret_mode' });
+  const secret = useWatch({ control, name: 'secret' });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
+    <form noValidate onSubmit={submit} className="space-y-5">
       <TextField
         label="Name"
         autoComplete="off"
@@ -167,7 +163,7 @@ function CreateForm({ create, onCancel }: { create: ReturnType<typeof useCreateS
         )}
       </fieldset>
 
-      <FormAlert error={errors.root?.server} />
+      <FormAlert error={formError} />
       <DialogActions>
         <Button variant="secondary" disabled={isSubmitting} onClick={onCancel}>
           Cancel

@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { modifySubaccountRequestSchema, SUBACCOUNT_NAME_MAX, type Subaccount } from '../../../../contract/subaccounts.js';
 import { Alert } from '../../../components/ui/alert.js';
@@ -10,7 +8,7 @@ import { Card } from '../../../components/ui/card.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { Money } from '../../../components/ui/money.js';
 import { useUpdateSubaccount } from '../api/update-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
@@ -154,24 +152,21 @@ function RenameForm({ apiKey, subaccount, onRenamed }: { apiKey: string; subacco
   const update = useUpdateSubaccount(apiKey, subaccount.api_key);
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
+    submit,
+    formError,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm({ resolver: zodResolver(renameSchema), defaultValues: { name: subaccount.name } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    try {
+  } = useApiForm({
+    schema: renameSchema,
+    defaultValues: { name: subaccount.name },
+    onSubmit: async (values, form) => {
       const renamed = await update.mutateAsync({ name: values.name });
-      reset({ name: renamed.name });
+      form.reset({ name: renamed.name });
       onRenamed();
-    } catch (error) {
-      applyServerErrors(error, setError, ['name']);
-    }
+    },
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-3" aria-label="Rename">
+    <form noValidate onSubmit={submit} className="space-y-3" aria-label="Rename">
       <div className="flex flex-wrap items-start gap-3">
         <TextField
           label="Name"
@@ -185,7 +180,7 @@ function RenameForm({ apiKey, subaccount, onRenamed }: { apiKey: string; subacco
           Save name
         </Button>
       </div>
-      <FormAlert error={errors.root?.server} />
+      <FormAlert error={formError} />
     </form>
   );
 }
