@@ -85,7 +85,9 @@ test('a partner funds two customers’ subaccounts, suspends and reactivates one
   const amount = giveCredit.getByLabel('Amount (EUR)');
   await expect(amount).toHaveAccessibleDescription('Available to give: €100.00');
   await amount.fill('150');
-  await giveCredit.getByRole('button', { name: 'Give €150.00 credit' }).click();
+  // Too much: no preview and no amount on the button, and the field says how much there is.
+  await expect(giveCredit.getByRole('table', { name: /Now/ })).toBeVisible();
+  await giveCredit.getByRole('button', { name: 'Give credit', exact: true }).click();
   await expect(amount).toHaveAccessibleDescription(/At most €100.00 is available/);
   await amount.fill('40');
   await giveCredit.getByLabel('Reference (optional)').fill('Credit for March');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiClient, setCsrfToken } from './api-client.js';
+import { ApiError, apiClient, noAnswerReason, setCsrfToken } from './api-client.js';
 
 function respond(status: number, body: unknown, type = 'application/json') {
   const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } }));
@@ -72,5 +72,52 @@ describe('apiClient errors', () => {
     const headers = fetchMock.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers));
     expect(headers[0].get('x-csrf-token')).toBeNull();
     expect(headers[1].get('x-csrf-token')).toBe('token-1');
+  });
+});
+
+describe('apiClient without an answer', () => {
+  it('sends nothing while the browser is offline, and says so', async () => {
+    const fetchMock = respond(200, {});
+    vi.stubGlobal('navigator', { onLine: false });
+    const error = await failure(apiClient.post('/accounts/k/balance-transfers', { amount: 1 }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(noAnswerReason(error)).toBe('offline');
+    expect(error.problem.detail).toMatch(/offline/);
+  });
+
+  it('tells a failed connection from a timeout', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(noAnswerReason(await failure(apiClient.get('/api/account')))).toBe('unreachable');
+
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+      ),
+    );
+    const timedOut = await failure(apiClient.post('/accounts/k/credit-transfers', {}, { timeoutMs: 20 }));
+    expect(noAnswerReason(timedOut)).toBe('timeout');
+  });
+
+  it('lets the caller cancel without calling it a failure', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+          ),
+      ),
+    );
+    const controller = new AbortController();
+    const pending = apiClient.get('/api/account', { signal: controller.signal, timeoutMs: 5_000 });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('reports a server answer as no reason at all', async () => {
+    respond(503, {});
+    expect(noAnswerReason(await failure(apiClient.get('/api/account')))).toBeNull();
   });
 });

@@ -40,11 +40,49 @@ export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Give up (a `timeout` problem) when no answer has come within this many milliseconds. */
+  timeoutMs?: number;
 }
 
+/** Why no answer came (status 0): problem types the client itself raises. */
+export const noAnswer = {
+  /** The browser knew it was offline, so the request was not sent. */
+  offline: 'urn:switchboard:client:offline',
+  /** The request failed on the way (connection refused or reset): it may or may not have arrived. */
+  unreachable: 'urn:switchboard:client:unreachable',
+  /** No answer within the time allowed: it may or may not have been applied. */
+  timeout: 'urn:switchboard:client:timeout',
+} as const;
+
+export type NoAnswerReason = keyof typeof noAnswer;
+
+/** The reason a request got no answer at all, or null when the server answered (even with an error). */
+export function noAnswerReason(error: unknown): NoAnswerReason | null {
+  if (!(error instanceof ApiError) || error.status !== 0) return null;
+  const entry = Object.entries(noAnswer).find(([, type]) => type === error.problem.type);
+  return entry ? (entry[0] as NoAnswerReason) : 'unreachable';
+}
+
+const noAnswerProblem = (reason: NoAnswerReason, url: string): ProblemDetails => ({
+  type: noAnswer[reason],
+  title: { offline: 'Offline', unreachable: 'Network error', timeout: 'Timed out' }[reason],
+  detail: {
+    offline: 'You are offline. Check your connection and try again.',
+    unreachable: 'We could not reach Switchboard. Check your connection and try again.',
+    timeout: 'Switchboard did not answer in time. Please try again.',
+  }[reason],
+  instance: url,
+});
+
 export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
+  // Offline, nothing is sent, now or later: the caller learns at once (a queued request could move
+  // money long after the person gave up on it).
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ApiError(0, noAnswerProblem('offline', url));
+
   const headers = new Headers({ accept: 'application/json, application/problem+json', ...options.headers });
-  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
+  const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const signal = options.signal && timeout ? AbortSignal.any([options.signal, timeout]) : (options.signal ?? timeout);
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
   if (options.body !== undefined) {
     headers.set('content-type', 'application/json');
     init.body = JSON.stringify(options.body);
@@ -55,13 +93,9 @@ export async function request<T>(method: Method, url: string, options: RequestOp
   try {
     response = await fetch(url, init);
   } catch (error) {
+    if (timeout?.aborted) throw new ApiError(0, noAnswerProblem('timeout', url));
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, {
-      type: 'about:blank',
-      title: 'Network error',
-      detail: 'We could not reach Switchboard. Check your connection and try again.',
-      instance: url,
-    });
+    throw new ApiError(0, noAnswerProblem('unreachable', url));
   }
 
   const payload = await readBody(response);

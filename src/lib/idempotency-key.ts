@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { ApiError, noAnswerReason } from './api-client.js';
+
 /**
  * A fresh Idempotency-Key (a random UUID) for a money-moving POST. crypto.randomUUID needs a secure
  * context; over plain http on another host the same v4 UUID is built from getRandomValues.
@@ -11,16 +14,47 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Why the outcome of a request is unknown: it may have been applied, but no answer said so. */
+export type UnknownOutcome = 'unreachable' | 'timeout' | 'server';
+
+export function unknownOutcomeOf(error: unknown): UnknownOutcome | null {
+  const reason = noAnswerReason(error);
+  if (reason === 'unreachable' || reason === 'timeout') return reason;
+  return error instanceof ApiError && error.status >= 500 ? 'server' : null;
+}
+
+/** A money movement sent but not answered, kept so that the person can retry exactly it. */
+export interface UnsettledMovement<TBody> {
+  body: TBody;
+  key: string;
+  reason: UnknownOutcome;
+}
+
 /**
- * One key per distinct request: asking again for the same body (a double click, a retry after a
- * network error) returns the same key, so the server applies the movement once; a changed body gets
- * a new key. Make one per dialog opening.
+ * Sends money movements (transfers, later top-ups and purchases) from one dialog. Each submission
+ * gets a new Idempotency-Key. When no answer comes, the movement is kept as `unsettled` and only an
+ * explicit `retry()` sends it again — the same body with the same key, so the server applies it at
+ * most once. Offline nothing is sent (the API client refuses), so nothing becomes unsettled.
  */
-export function idempotencyKeys(): (body: unknown) => string {
-  let last: { body: string; key: string } | null = null;
-  return (body) => {
-    const text = JSON.stringify(body);
-    if (last?.body !== text) last = { body: text, key: newIdempotencyKey() };
-    return last.key;
+export function useMoneyMovement<TBody, TResult>(send: (body: TBody, idempotencyKey: string) => Promise<TResult>) {
+  const [unsettled, setUnsettled] = useState<UnsettledMovement<TBody> | null>(null);
+
+  async function attempt(body: TBody, key: string): Promise<TResult> {
+    try {
+      const result = await send(body, key);
+      setUnsettled(null);
+      return result;
+    } catch (error) {
+      const reason = unknownOutcomeOf(error);
+      if (reason) setUnsettled({ body, key, reason });
+      else if (noAnswerReason(error) !== 'offline') setUnsettled(null); // answered: settled, if refused
+      throw error;
+    }
+  }
+
+  return {
+    unsettled,
+    submit: (body: TBody) => attempt(body, newIdempotencyKey()),
+    retry: (movement: UnsettledMovement<TBody>) => attempt(movement.body, movement.key),
   };
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BalanceTransfer, CreditTransfer, TransferRequest } from '../../../../contract/subaccounts.js';
 import { accountSummaryQueryOptions } from '../../../lib/account-summary.js';
 import { apiClient, isApiError } from '../../../lib/api-client.js';
+import { unknownOutcomeOf } from '../../../lib/idempotency-key.js';
 import type { TransferKind } from '../utils/amounts.js';
 import { subaccountKeys, transferKeys } from './query-keys.js';
 import { transfersUrl } from './get-transfers.js';
@@ -15,7 +16,11 @@ import { transfersUrl } from './get-transfers.js';
 export const createTransfer = (apiKey: string, kind: TransferKind, body: TransferRequest, idempotencyKey: string) =>
   apiClient.post<CreditTransfer | BalanceTransfer>(transfersUrl(apiKey, kind), body, {
     headers: { 'Idempotency-Key': idempotencyKey },
+    timeoutMs: TRANSFER_TIMEOUT_MS,
   });
+
+/** After this long without an answer the dialog stops waiting and offers to retry the same transfer. */
+export const TRANSFER_TIMEOUT_MS = 20_000;
 
 export interface TransferVariables {
   body: TransferRequest;
@@ -39,7 +44,8 @@ export function useCreateTransfer(apiKey: string, kind: TransferKind) {
     mutationFn: ({ body, idempotencyKey }: TransferVariables) => createTransfer(apiKey, kind, body, idempotencyKey),
     onSuccess: (_transfer, { body }) =>
       Promise.all([refreshFunds(body), queryClient.invalidateQueries({ queryKey: transferKeys.kind(apiKey, kind) })]),
-    // Refused for lack of funds: what we showed as available was out of date, so fetch it again.
-    onError: (error, { body }) => (isApiError(error, 403) ? refreshFunds(body) : undefined),
+    // Refused for lack of funds: what we showed as available was out of date. No answer: it may have
+    // been made. Either way, fetch the figures again.
+    onError: (error, { body }) => (isApiError(error, 403) || unknownOutcomeOf(error) ? refreshFunds(body) : undefined),
   });
 }

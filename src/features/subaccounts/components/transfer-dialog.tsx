@@ -1,20 +1,22 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { transferRequestSchema, type Subaccount } from '../../../../contract/subaccounts.js';
+import { transferRequestSchema, type Subaccount, type TransferRequest } from '../../../../contract/subaccounts.js';
+import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TextField } from '../../../components/ui/text-field.js';
-import { isApiError } from '../../../lib/api-client.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { ApiError, noAnswerReason } from '../../../lib/api-client.js';
+import { applyServerErrors, FORM_ERROR } from '../../../lib/form-errors.js';
 import { Money } from '../../../components/ui/money.js';
 import { useFormatMoney } from '../../../lib/format-money.js';
-import { idempotencyKeys } from '../../../lib/idempotency-key.js';
+import { unknownOutcomeOf, useMoneyMovement, type UnknownOutcome } from '../../../lib/idempotency-key.js';
+import { useApiForm } from '../../../lib/use-api-form.js';
 import { useCreateTransfer } from '../api/create-transfer.js';
 import {
   afterTransfer,
+  amountProblem,
   availableFor,
   availableToSpend,
   parseAmount,
@@ -106,6 +108,25 @@ function explain({ kind, direction }: TransferAction): string {
     : 'Moves money from the subaccount’s balance back to yours.';
 }
 
+/** The transfer a request carried, in the words of the dialog's button ("Add €1.00 balance"). */
+function doneMessage(action: TransferAction, amount: string, name: string): string {
+  const toSubaccount = action.direction === 'to-subaccount';
+  return action.kind === 'credit'
+    ? `${toSubaccount ? 'Gave' : 'Took back'} ${amount} credit ${toSubaccount ? 'to' : 'from'} ${name}.`
+    : `${toSubaccount ? 'Added' : 'Took back'} ${amount} balance ${toSubaccount ? 'to' : 'from'} ${name}.`;
+}
+
+/** What the dialog sends: the amount is always a number here (the API also takes numeric strings). */
+type TransferBody = TransferRequest & { amount: number };
+
+const OFFLINE_MESSAGE = 'You are offline — nothing was transferred. Try again when your connection is back.';
+
+const unknownOutcomeText: Record<UnknownOutcome, string> = {
+  unreachable: 'the connection failed',
+  timeout: 'Switchboard did not answer in time',
+  server: 'Switchboard had a problem answering',
+};
+
 function TransferForm({
   action,
   parties,
@@ -125,64 +146,94 @@ function TransferForm({
   const source = toSubaccount ? primary : subaccount;
   const available = availableFor(action.kind, source);
   const transfer = useCreateTransfer(primary.api_key, action.kind);
-  // One Idempotency-Key per distinct request made from this opening of the dialog.
-  const [keyFor] = useState(idempotencyKeys);
+  const movement = useMoneyMovement((body: TransferBody, idempotencyKey: string) =>
+    transfer.mutateAsync({ body, idempotencyKey }),
+  );
+  const { unsettled } = movement;
 
   const schema = useMemo(
     () =>
       z.object({
-        amount: z
-          .string()
-          .trim()
-          .min(1, 'Enter an amount')
-          .refine((text) => parseAmount(text) !== null, 'Enter a positive amount in euros, such as 40 or 12.50 (at most 6 decimals)')
-          .refine((text) => (parseAmount(text) ?? 0) <= available, `At most ${money(available)} is available`),
+        amount: z.string().superRefine((text, context) => {
+          const problem = amountProblem(text, available, money);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }),
         reference: transferRequestSchema.shape.reference,
       }),
     [available, money],
   );
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(schema), defaultValues: { amount: '', reference: '' } });
-  const amount = parseAmount(useWatch({ control, name: 'amount' }) ?? '');
-  const text = describe(action, subaccount.name, amount === null ? null : money(amount));
 
-  const onSubmit = handleSubmit(async (values) => {
-    const moved = parseAmount(values.amount) as number;
-    const body = {
-      from: toSubaccount ? primary.api_key : subaccount.api_key,
-      to: toSubaccount ? subaccount.api_key : primary.api_key,
-      amount: moved,
-      ...(values.reference ? { reference: values.reference } : {}),
-    };
+  async function send(run: () => Promise<unknown>, amount: number) {
     onBusy(true);
     try {
-      await transfer.mutateAsync({ body, idempotencyKey: keyFor(body) });
-      onDone(
-        action.kind === 'credit'
-          ? `${toSubaccount ? 'Gave' : 'Took back'} ${money(moved)} credit ${toSubaccount ? 'to' : 'from'} ${subaccount.name}.`
-          : `${toSubaccount ? 'Added' : 'Took back'} ${money(moved)} balance ${toSubaccount ? 'to' : 'from'} ${subaccount.name}.`,
-      );
+      await run();
+      onDone(doneMessage(action, money(amount), subaccount.name));
     } catch (error) {
-      // "Insufficient Credit", "Insufficient Balance", "Invalid Transfer": all about this amount.
-      if (isApiError(error, 403)) setError('amount', { type: 'server', message: error.problem.detail }, { shouldFocus: true });
-      else applyServerErrors(error, setError, ['amount', 'reference']);
+      // No answer: the dialog offers to retry exactly this transfer (see `unsettled`) instead of an error.
+      if (!unknownOutcomeOf(error)) throw error;
     } finally {
       onBusy(false);
     }
+  }
+
+  const mapError = (error: ApiError) =>
+    noAnswerReason(error) === 'offline'
+      ? { name: FORM_ERROR, message: OFFLINE_MESSAGE }
+      : // "Insufficient Credit", "Insufficient Balance", "Invalid Transfer": all about this amount.
+        error.status === 403
+        ? { name: 'amount' as const, message: error.problem.detail }
+        : undefined;
+
+  const {
+    register,
+    submit,
+    formError,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useApiForm({
+    schema,
+    defaultValues: { amount: '', reference: '' },
+    mapError,
+    onSubmit: (values) => {
+      const moved = parseAmount(values.amount) as number;
+      const body: TransferBody = {
+        from: toSubaccount ? primary.api_key : subaccount.api_key,
+        to: toSubaccount ? subaccount.api_key : primary.api_key,
+        amount: moved,
+        ...(values.reference ? { reference: values.reference } : {}),
+      };
+      return send(() => movement.submit(body), moved);
+    },
   });
+  const [retrying, setRetrying] = useState(false);
+
+  async function retry() {
+    if (!unsettled) return;
+    setRetrying(true);
+    try {
+      await send(() => movement.retry(unsettled), unsettled.body.amount);
+    } catch (error) {
+      const mapped = error instanceof ApiError ? mapError(error) : undefined;
+      if (mapped) setError(mapped.name, { type: 'server', message: mapped.message }, { shouldFocus: true });
+      else applyServerErrors(error, setError, ['amount', 'reference']);
+    } finally {
+      setRetrying(false);
+    }
+  }
+
+  const typed = useWatch({ control, name: 'amount' }) ?? '';
+  // The effect is previewed only for an amount that can be sent (never for 999 999 beyond what is available).
+  const amount = amountProblem(typed, available, money) === null ? parseAmount(typed) : null;
+  const text = describe(action, subaccount.name, amount === null ? null : money(amount));
 
   const after = amount === null ? null : afterTransfer(action.kind, source, toSubaccount ? subaccount : primary, amount);
   const primaryAfter = after ? (toSubaccount ? after.from : after.to) : null;
   const subaccountAfter = after ? (toSubaccount ? after.to : after.from) : null;
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5">
-      <div className="grid gap-5 sm:grid-cols-2">
+    <form noValidate onSubmit={submit} className="space-y-5">
+      <fieldset disabled={unsettled !== null} className="grid gap-5 sm:grid-cols-2">
         <TextField
           label="Amount (EUR)"
           inputMode="decimal"
@@ -190,7 +241,8 @@ function TransferForm({
           placeholder="0.00"
           hint={
             <>
-              {text.availableLabel}: <span className="font-medium text-slate-800">
+              {text.availableLabel}:{' '}
+              <span className="font-medium text-slate-800">
                 <Money amount={available} />
               </span>
             </>
@@ -206,7 +258,7 @@ function TransferForm({
           error={errors.reference?.message}
           {...register('reference')}
         />
-      </div>
+      </fieldset>
 
       <table className="w-full text-left text-sm">
         <caption className="pb-2 text-left text-sm font-medium text-slate-800">
@@ -234,14 +286,26 @@ function TransferForm({
         </tbody>
       </table>
 
-      <FormAlert error={errors.root?.server} />
+      {unsettled && (
+        <Alert variant="warning" title="We do not know whether the transfer was made">
+          No answer came for {money(unsettled.body.amount)} ({unknownOutcomeText[unsettled.reason]}). Retry sends the same
+          transfer again and Switchboard applies it at most once, or close and check the transfer history.
+        </Alert>
+      )}
+      <FormAlert error={formError} />
       <DialogActions>
-        <Button variant="secondary" disabled={isSubmitting} onClick={onCancel}>
+        <Button variant="secondary" disabled={isSubmitting || retrying} onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" isLoading={isSubmitting}>
-          {text.action}
-        </Button>
+        {unsettled ? (
+          <Button isLoading={retrying} onClick={retry}>
+            Retry the {money(unsettled.body.amount)} transfer
+          </Button>
+        ) : (
+          <Button type="submit" isLoading={isSubmitting}>
+            {text.action}
+          </Button>
+        )}
       </DialogActions>
     </form>
   );

@@ -48,10 +48,29 @@ export function afterTransfer(kind: TransferKind, from: Funds, to: Funds, amount
     : { from: shift(from, -moved), to: shift(to, moved) };
 }
 
-/** A typed amount in euros ("40", "12.5"): a positive number of at most micro-euro precision, else null. */
+// "12.50" or "12,50": a decimal comma is read as a point; no thousands separators.
+const AMOUNT = /^(\d+)(?:\.(\d+))?$/;
+const normalise = (text: string) => text.trim().replace(',', '.');
+
+/** A typed amount in euros ("40", "12.5", "5,50"): a positive number of at most micro-euro precision, else null. */
 export function parseAmount(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return null;
-  const value = eurosToMicros(trimmed);
+  const normal = normalise(text);
+  if (!AMOUNT.test(normal)) return null;
+  const value = eurosToMicros(normal);
   return value === null || value <= 0 ? null : microsToEuros(value);
+}
+
+/**
+ * Why a typed amount cannot be sent, in the words the form shows (null when it can): a well-formed
+ * amount above what is available says how much is, rather than calling its format wrong.
+ */
+export function amountProblem(text: string, available: number, money: (amount: number) => string): string | null {
+  const normal = normalise(text);
+  const match = AMOUNT.exec(normal);
+  if (normal === '') return 'Enter an amount';
+  if (!match) return 'Enter an amount in euros, such as 40 or 12.50';
+  if (Number(normal) > available) return `At most ${money(available)} is available`;
+  if ((match[2] ?? '').replace(/0+$/, '').length > 6) return 'Use at most 6 decimals (a millionth of a euro)';
+  if (parseAmount(normal) === null) return 'Enter an amount greater than 0';
+  return null;
 }
