@@ -4,7 +4,10 @@ export const accountSummarySchema = z.object({
   api_key: z.string(),
   company_name: z.string(),
   balance: z.number(),
+  /** The account's own credit limit now: the agreed one less what it lent to subaccounts (≤ 0). */
   credit_limit: z.number(),
+  /** Credit limit given to subaccounts by credit transfers (≥ 0): agreed limit = credit_limit − credit_lent. */
+  credit_lent: z.number(),
   available: z.number(),
   demo: z.boolean(),
   created_at: z.string(),

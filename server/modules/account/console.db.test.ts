@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { basic } from '../../testing/basic-auth.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { setCreditLimit } from './operator.js';
 
 describe('console account view', () => {
   let t: TestApp;
@@ -42,5 +43,29 @@ describe('console account view', () => {
       'max-inbound-request': 30,
       'max-calls-per-second': 30,
     });
+  });
+
+  it('tells the agreed credit limit apart from what was lent to subaccounts', async () => {
+    const { browser, apiKey, apiSecret } = await signUpVerified(t.app, t.ctx);
+    expect((await browser.get('/api/account')).json()).toMatchObject({ credit_limit: 0, credit_lent: 0 });
+
+    await setCreditLimit(t.ctx, apiKey, -100_000_000);
+    const authorization = basic(apiKey, apiSecret);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/accounts/${apiKey}/subaccounts`,
+      headers: { authorization },
+      payload: { name: 'customer', use_primary_account_balance: false },
+    });
+    const subKey = created.json().api_key as string;
+    const transfer = await t.app.inject({
+      method: 'POST',
+      url: `/accounts/${apiKey}/credit-transfers`,
+      headers: { authorization },
+      payload: { from: apiKey, to: subKey, amount: 20.5 },
+    });
+    expect(transfer.statusCode).toBe(200);
+
+    expect((await browser.get('/api/account')).json()).toMatchObject({ credit_limit: -79.5, credit_lent: 20.5 });
   });
 });

@@ -19,6 +19,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const account = await primaryOf(sessionOf(request).primaryApiKey);
+      const lent = await ctx.db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('credit_limit_micros'), eb.lit(0)).as('micros'))
+        .where('primary_api_key', '=', account.api_key)
+        .where('api_key', '!=', account.api_key)
+        .executeTakeFirstOrThrow();
       const firstCall = await ctx.db
         .selectFrom('api_requests')
         .select('id')
@@ -31,6 +37,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         company_name: account.company_name,
         balance: microsToEuros(account.balance_micros),
         credit_limit: microsToEuros(account.credit_limit_micros),
+        credit_lent: microsToEuros(-Number(lent.micros)),
         available: microsToEuros(account.balance_micros - account.credit_limit_micros),
         demo: account.demo === 1,
         created_at: account.created_at,

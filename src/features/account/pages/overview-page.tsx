@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { AccountSummary } from '../../../../contract/account.js';
+import { eurosToMicros, microsToEuros } from '../../../../contract/money.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Card } from '../../../components/ui/card.js';
@@ -96,28 +97,37 @@ export function OverviewPage() {
   );
 }
 
-/** The balance; a postpaid account (credit limit below zero) also sees its limit and what is left to spend. */
+/**
+ * The balance; a postpaid account also sees its agreed credit limit, what of it was lent to
+ * subaccounts, what remains its own, and what is left to spend.
+ */
 function BalanceCard({ summary }: { summary: AccountSummary }) {
-  const postpaid = summary.credit_limit < 0;
+  const agreed = microsToEuros((eurosToMicros(summary.credit_limit) ?? 0) - (eurosToMicros(summary.credit_lent) ?? 0));
+  const figures: Array<[string, number]> = [
+    ['Agreed credit limit', agreed],
+    ...(summary.credit_lent > 0
+      ? ([
+          ['Lent to subaccounts', summary.credit_lent],
+          ['Remaining credit limit', summary.credit_limit],
+        ] as Array<[string, number]>)
+      : []),
+    ['Available to spend', summary.available],
+  ];
   return (
     <Card title="Balance">
       <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
         <Money amount={summary.balance} />
       </p>
-      {postpaid ? (
+      {agreed < 0 ? (
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
-          <div>
-            <dt className="text-slate-500">Credit limit</dt>
-            <dd className="font-medium text-slate-900 tabular-nums">
-              <Money amount={summary.credit_limit} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Available to spend</dt>
-            <dd className="font-medium text-slate-900 tabular-nums">
-              <Money amount={summary.available} />
-            </dd>
-          </div>
+          {figures.map(([label, amount]) => (
+            <div key={label}>
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="font-medium text-slate-900">
+                <Money amount={amount} />
+              </dd>
+            </div>
+          ))}
         </dl>
       ) : (
         <p className="mt-2 text-sm text-slate-500">Prepaid: you can spend down to zero.</p>
