@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import type { Clock } from '../../platform/clock.js';
 import { newApiKey } from '../../platform/ids.js';
 import { storeSecret } from '../secrets/store-secret.js';
@@ -46,7 +47,6 @@ export async function createPrimaryAccount(tx: Tx, clock: Clock, input: NewPrima
 async function unusedApiKey(tx: Tx): Promise<string> {
   for (;;) {
     const candidate = newApiKey();
-    const taken = await tx.selectFrom('accounts').select('api_key').where('api_key', '=', candidate).executeTakeFirst();
-    if (!taken) return candidate;
+    if (!(await accounts.exists(tx, candidate))) return candidate;
   }
 }

@@ -1,6 +1,7 @@
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts, type Tx } from '../../db/database.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ProblemError } from '../../platform/problems.js';
 import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 
@@ -12,12 +13,12 @@ export interface AccountState {
 }
 
 async function state(tx: Tx, apiKey: string): Promise<AccountState> {
-  const row = await tx.selectFrom('accounts').select(['api_key', 'balance_micros', 'credit_limit_micros', 'demo']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+  const row = await accounts.existingByKey(tx, apiKey);
   return { api_key: row.api_key, balance: microsToEuros(row.balance_micros), credit_limit: microsToEuros(row.credit_limit_micros), demo: row.demo === 1 };
 }
 
 async function primaryAccount(tx: Tx, apiKey: string) {
-  const account = await tx.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+  const account = await accounts.byKey(tx, apiKey);
   if (!account) throw new ProblemError({ status: 404, title: 'Not found', detail: `No account with API key ${apiKey}` });
   if (account.api_key !== account.primary_api_key) {
     throw new ProblemError({ status: 422, title: 'Not a primary account', detail: `${apiKey} is a subaccount: operators act on primary accounts` });

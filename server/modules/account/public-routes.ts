@@ -5,6 +5,7 @@ import { balanceSchema, legacyStatusSchema, settingsRequestSchema, settingsSchem
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../platform/auth/access.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { ProblemError } from '../../platform/problems.js';
 import { CallbackProbeError, updateSettings } from './settings.js';
@@ -19,7 +20,7 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   const ownAccount = async (request: FastifyRequest) => {
     const actor = actorOf(request);
     if (actor.kind === 'api_key') return actor.account;
-    return ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', actor.primaryApiKey).executeTakeFirstOrThrow();
+    return accounts.existingByKey(ctx.db, actor.primaryApiKey);
   };
 
   app.get(
@@ -30,10 +31,7 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     },
     async (request) => {
       const account = await ownAccount(request);
-      const payer =
-        account.use_primary_account_balance === 1
-          ? await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', account.primary_api_key).executeTakeFirstOrThrow()
-          : account;
+      const payer = account.use_primary_account_balance === 1 ? await accounts.existingByKey(ctx.db, account.primary_api_key) : account;
       return { value: microsToEuros(payer.balance_micros), autoReload: payer.auto_reload === 1 };
     },
   );

@@ -3,13 +3,14 @@ import { settingsSchema } from '../../../contract/account-api.js';
 import { accountSummarySchema, apiCallListQuerySchema, apiCallListSchema } from '../../../contract/account.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { sessionOf } from '../../platform/auth/access.js';
 import { describeSettings } from './settings.js';
 
 /** The console's own view of the signed-in account. */
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const primaryOf = (primaryApiKey: string) =>
-    ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', primaryApiKey).executeTakeFirstOrThrow();
+    accounts.existingByKey(ctx.db, primaryApiKey);
 
   app.get(
     '/api/account',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/database.js';
+import { phoneTaken } from '../../platform/accounts/accounts-repository.js';
 import { newApiSecret, newId } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { ProblemError } from '../../platform/problems.js';
@@ -63,8 +64,7 @@ export async function assertEmailAndPhoneFree(db: Pick<AppContext, 'db'>['db'], 
       invalidParameters: [{ name: 'email', reason: 'An account with this e-mail address already exists' }],
     });
   }
-  const account = await db.selectFrom('accounts').select('api_key').where('phone', '=', phone).executeTakeFirst();
-  if (account) {
+  if (await phoneTaken(db, phone)) {
     throw new ProblemError({
       status: 409,
       title: 'Already registered',

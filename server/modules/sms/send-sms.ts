@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import type { Db, Tx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { runIdempotent, type StoredResponse } from '../../platform/idempotency.js';
 import { chargeUsage } from '../../platform/ledger/charge-usage.js';
 import { destinationCountry, normaliseMsisdn } from './destination.js';
@@ -82,12 +83,7 @@ export async function sendSms(ctx: AppContext, sender: SmsSender, submission: Sm
   const msisdn = normaliseMsisdn(submission.to);
   if (!msisdn) return reject(SmsStatus.invalidParameters, SmsErrorText.invalid('to'));
 
-  const account = await ctx.db
-    .selectFrom('accounts as a')
-    .innerJoin('accounts as p', 'p.api_key', 'a.primary_api_key')
-    .select(['a.api_key', 'a.primary_api_key', 'a.suspended', 'p.suspended as primary_suspended', 'p.demo'])
-    .where('a.api_key', '=', sender.apiKey)
-    .executeTakeFirst();
+  const account = await accounts.standing(ctx.db, sender.apiKey);
   if (!account) return reject(SmsStatus.invalidCredentials, SmsErrorText.badCredentials);
   if (account.suspended === 1 || account.primary_suspended === 1) return reject(SmsStatus.accountBarred, SmsErrorText.accountBarred);
 
@@ -206,12 +202,8 @@ export async function isVerifiedTestNumber(db: Db, primaryApiKey: string, msisdn
 }
 
 /** The balance that pays for `apiKey`'s usage: its own, or its primary's when it shares it. */
-export async function payerBalance(db: Db | Tx, apiKey: string): Promise<number> {
-  const row = await db
-    .selectFrom('accounts as a')
-    .innerJoin('accounts as p', 'p.api_key', 'a.primary_api_key')
-    .select(['a.use_primary_account_balance', 'a.balance_micros', 'p.balance_micros as primary_balance_micros'])
-    .where('a.api_key', '=', apiKey)
-    .executeTakeFirstOrThrow();
-  return row.use_primary_account_balance === 1 ? row.primary_balance_micros : row.balance_micros;
+export async function payerBalance(db: Db, apiKey: string): Promise<number> {
+  const payer = await accounts.payerOf(db, apiKey);
+  if (!payer) throw new Error(`account ${apiKey} not found`);
+  return payer.balance_micros;
 }

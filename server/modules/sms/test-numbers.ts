@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { MAX_TEST_NUMBERS, type AddTestNumberRequest, type TestNumber } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import type { TestNumbersTable } from '../../db/schema.js';
 import { newId, newPin } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
@@ -43,7 +44,7 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
   await inTransaction(ctx.database, async (tx) => {
     // Serialises additions per account so that parallel requests cannot pass the limit together.
     await lockFamilyAccounts(tx, ctx.database.dialect, apiKey, [apiKey]);
-    const account = await tx.selectFrom('accounts').select(['primary_api_key']).where('api_key', '=', apiKey).executeTakeFirstOrThrow();
+    const account = await accounts.existingByKey(tx, apiKey);
     row.primary_api_key = account.primary_api_key;
 
     const existing = await tx.selectFrom('test_numbers').select(['msisdn']).where('api_key', '=', apiKey).execute();

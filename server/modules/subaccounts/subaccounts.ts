@@ -2,6 +2,7 @@ import type { CreateSubaccountRequest, CreatedSubaccount, ModifySubaccountReques
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { newApiKey, newApiSecret } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
@@ -13,21 +14,14 @@ import { accountColumns, describeSubaccount } from './view.js';
 export async function primaryInScope(ctx: AppContext, actor: Actor, apiKey: string): Promise<Account> {
   const callerKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
   if (callerKey !== apiKey) throw unknownAccountKey(apiKey);
-  const account =
-    actor.kind === 'api_key' ? actor.account : await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+  const account = actor.kind === 'api_key' ? actor.account : await accounts.byKey(ctx.db, apiKey);
   if (!account) throw unknownAccountKey(apiKey);
   if (account.primary_api_key !== account.api_key) throw notProvisioned(apiKey);
   return account;
 }
 
 export async function getSubaccount(ctx: AppContext, primary: Account, subaccountKey: string): Promise<Subaccount> {
-  const row = await ctx.db
-    .selectFrom('accounts')
-    .select(accountColumns)
-    .where('api_key', '=', subaccountKey)
-    .where('primary_api_key', '=', primary.api_key)
-    .where('api_key', '!=', primary.api_key)
-    .executeTakeFirst();
+  const row = await accounts.subaccountOf(ctx.db, primary.api_key, subaccountKey);
   if (!row) throw unknownAccountKey(subaccountKey);
   return describeSubaccount(row);
 }
@@ -38,17 +32,11 @@ export async function createSubaccount(ctx: AppContext, primary: Account, reques
   const secretHash = await hashSecret(secret);
   const created = await inTransaction(ctx.database, async (tx) => {
     await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [primary.api_key]);
-    const current = await tx.selectFrom('accounts').select(['max_subaccounts', 'demo']).where('api_key', '=', primary.api_key).executeTakeFirstOrThrow();
-    const { count } = await tx
-      .selectFrom('accounts')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('primary_api_key', '=', primary.api_key)
-      .where('api_key', '!=', primary.api_key)
-      .executeTakeFirstOrThrow();
-    if (Number(count) >= (current.max_subaccounts ?? ctx.config.MAX_SUBACCOUNTS)) throw maximumReached();
+    const current = await accounts.existingByKey(tx, primary.api_key);
+    if ((await accounts.countSubaccounts(tx, primary.api_key)) >= (current.max_subaccounts ?? ctx.config.MAX_SUBACCOUNTS)) throw maximumReached();
 
     let apiKey = newApiKey();
-    while (await tx.selectFrom('accounts').select('api_key').where('api_key', '=', apiKey).executeTakeFirst()) apiKey = newApiKey();
+    while (await accounts.exists(tx, apiKey)) apiKey = newApiKey();
     const row = {
       api_key: apiKey,
       primary_api_key: primary.api_key,
@@ -76,13 +64,7 @@ export const ONE_WAY_BALANCE_REASON =
 export async function modifySubaccount(ctx: AppContext, primary: Account, subaccountKey: string, request: ModifySubaccountRequest): Promise<Subaccount> {
   return inTransaction(ctx.database, async (tx) => {
     await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [subaccountKey]);
-    const row = await tx
-      .selectFrom('accounts')
-      .select(accountColumns)
-      .where('api_key', '=', subaccountKey)
-      .where('primary_api_key', '=', primary.api_key)
-      .where('api_key', '!=', primary.api_key)
-      .executeTakeFirst();
+    const row = await accounts.subaccountOf(tx, primary.api_key, subaccountKey);
     if (!row) throw unknownAccountKey(subaccountKey);
     if (request.use_primary_account_balance === true && row.use_primary_account_balance === 0) {
       throw subaccountsValidation([{ name: 'use_primary_account_balance', reason: ONE_WAY_BALANCE_REASON }]);
@@ -105,15 +87,9 @@ export async function modifySubaccount(ctx: AppContext, primary: Account, subacc
 /** Operator: raises (or lowers) how many subaccounts one primary may have; null restores the default. */
 export async function setMaxSubaccounts(ctx: AppContext, apiKey: string, max: number | null): Promise<{ api_key: string; max_subaccounts: number; subaccounts: number }> {
   return inTransaction(ctx.database, async (tx) => {
-    const account = await tx.selectFrom('accounts').select(['api_key', 'primary_api_key']).where('api_key', '=', apiKey).executeTakeFirst();
+    const account = await accounts.byKey(tx, apiKey);
     if (!account || account.primary_api_key !== account.api_key) throw unknownAccountKey(apiKey);
     await tx.updateTable('accounts').set({ max_subaccounts: max }).where('api_key', '=', apiKey).execute();
-    const { count } = await tx
-      .selectFrom('accounts')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('primary_api_key', '=', apiKey)
-      .where('api_key', '!=', apiKey)
-      .executeTakeFirstOrThrow();
-    return { api_key: apiKey, max_subaccounts: max ?? ctx.config.MAX_SUBACCOUNTS, subaccounts: Number(count) };
+    return { api_key: apiKey, max_subaccounts: max ?? ctx.config.MAX_SUBACCOUNTS, subaccounts: await accounts.countSubaccounts(tx, apiKey) };
   });
 }

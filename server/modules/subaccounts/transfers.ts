@@ -4,6 +4,7 @@ import { POSITIVE_AMOUNT_REASON, type TransferRequest } from '../../../contract/
 import type { AppContext } from '../../context.js';
 import { lockFamilyAccounts, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { newId } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { insufficientFunds, invalidTransfer, subaccountsValidation } from './errors.js';
@@ -63,12 +64,7 @@ export async function transfer(
   if (from !== primary.api_key && to !== primary.api_key) throw invalidTransfer();
   await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [from, to]);
   const subaccountKey = from === primary.api_key ? to : from;
-  const subaccount = await tx
-    .selectFrom('accounts')
-    .select(['api_key', 'use_primary_account_balance'])
-    .where('api_key', '=', subaccountKey)
-    .where('primary_api_key', '=', primary.api_key)
-    .executeTakeFirst();
+  const subaccount = await accounts.subaccountOf(tx, primary.api_key, subaccountKey);
   if (!subaccount) throw invalidTransfer();
   if (subaccount.use_primary_account_balance === 1) {
     throw invalidTransfer(`Subaccount ${subaccountKey} uses the primary account's balance: it has no balance or credit of its own to transfer`);

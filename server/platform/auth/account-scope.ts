@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
+import { byKey } from '../accounts/accounts-repository.js';
 import { ProblemError } from '../problems.js';
 import type { Actor } from './actor.js';
 
@@ -15,7 +16,7 @@ export const familyOf = (actor: Actor): string => actor.primaryApiKey;
  * console user, any account of the family. Anything else is indistinguishable from a missing key.
  */
 export async function accountInScope(db: Db, actor: Actor, apiKey: string, notFoundDetail?: string): Promise<Account> {
-  const account = await db.selectFrom('accounts').selectAll().where('api_key', '=', apiKey).executeTakeFirst();
+  const account = await byKey(db, apiKey);
   const allowed =
     account &&
     (actor.kind === 'session'

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database.js';
 import type { Clock } from '../clock.js';
+import { payerOf } from '../accounts/accounts-repository.js';
 import { debitWithinLimit } from './ledger.js';
 
 export type UsageCharge =
@@ -15,16 +16,12 @@ export async function chargeUsage(
   clock: Clock,
   charge: { apiKey: string; amountMicros: number; reference: string; actor: string },
 ): Promise<UsageCharge> {
-  const account = await tx
-    .selectFrom('accounts')
-    .select(['api_key', 'primary_api_key', 'use_primary_account_balance'])
-    .where('api_key', '=', charge.apiKey)
-    .executeTakeFirst();
-  if (!account) return { ok: false, reason: 'unknown_account' };
-  const payerApiKey = account.use_primary_account_balance === 1 ? account.primary_api_key : account.api_key;
+  const payer = await payerOf(tx, charge.apiKey);
+  if (!payer) return { ok: false, reason: 'unknown_account' };
+  const payerApiKey = payer.api_key;
   const balanceAfterMicros = await debitWithinLimit(tx, clock, {
     apiKey: payerApiKey,
-    primaryApiKey: account.primary_api_key,
+    primaryApiKey: payer.primary_api_key,
     kind: 'usage',
     amountMicros: -charge.amountMicros,
     reference: charge.reference,
