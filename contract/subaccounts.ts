@@ -107,6 +107,37 @@ export const transferListQuerySchema = z
     subaccounts: [...subaccount, ...sub, ...sub_account],
   }));
 
+/** Console: the family's credit and balance transfers together, newest first, one page at a time. */
+export const transferHistoryQuerySchema = z.object({
+  kind: z.enum(['credit', 'balance']).optional(),
+  start_date: isoDate,
+  end_date: isoDate.optional(),
+  /** Only transfers from or to this subaccount. */
+  subaccount: z.string().trim().max(64).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type TransferHistoryQuery = Partial<z.infer<typeof transferHistoryQuerySchema>> & { start_date: string };
+
+export const transferHistoryEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['credit', 'balance']),
+  amount: z.number(),
+  from: z.string(),
+  from_name: z.string(),
+  to: z.string(),
+  to_name: z.string(),
+  reference: z.string(),
+  created_at: z.string(),
+});
+export const transferHistorySchema = z.object({
+  items: z.array(transferHistoryEntrySchema),
+  /** How many transfers match the filters, over every page. */
+  total: z.number().int(),
+});
+export type TransferHistory = z.infer<typeof transferHistorySchema>;
+export type TransferHistoryEntry = z.infer<typeof transferHistoryEntrySchema>;
+
 export const primaryKeyParamsSchema = z.object({ api_key: z.string() });
 export const subaccountParamsSchema = z.object({ api_key: z.string(), subaccount_key: z.string() });
 

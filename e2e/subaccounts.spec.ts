@@ -180,6 +180,16 @@ test('a partner funds two customers’ subaccounts, suspends and reactivates one
   await page.getByLabel('Kind').selectOption('all');
   await expect(transfers.getByRole('row')).toHaveCount(3);
 
+  // The subaccount filter searches the paged list as you type and offers "name (key)".
+  const filter = page.getByRole('combobox', { name: 'Subaccount' });
+  await filter.fill('tomer 2');
+  await expect(page.locator(`datalist option[value="customer 2 (${customer2.apiKey})"]`)).toHaveCount(1);
+  await filter.fill(`customer 2 (${customer2.apiKey})`);
+  await expect(page).toHaveURL(new RegExp(`subaccount=${customer2.apiKey}`));
+  await expect(transfers.getByRole('row')).toHaveCount(2);
+  await filter.fill('');
+  await expect(transfers.getByRole('row')).toHaveCount(3);
+
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const download = await downloading;

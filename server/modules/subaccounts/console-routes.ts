@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { subaccountPageQuerySchema, subaccountPageSchema } from '../../../contract/subaccounts.js';
+import {
+  subaccountPageQuerySchema,
+  subaccountPageSchema,
+  transferHistoryQuerySchema,
+  transferHistorySchema,
+} from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
 import { sessionOf } from '../../platform/auth/access.js';
 import { subaccountPage } from './console-list.js';
 import { primaryInScope } from './subaccounts.js';
+import { transferHistory } from './transfer-history.js';
 
 /** The console's paged, searchable list; the public list stays one unpaged response, as the SDK reads it. */
 export const subaccountsConsoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -16,6 +22,18 @@ export const subaccountsConsoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
     async (request) => {
       const actor = sessionOf(request);
       return subaccountPage(ctx, await primaryInScope(ctx, actor, actor.primaryApiKey), request.query);
+    },
+  );
+
+  app.get(
+    '/api/subaccounts/transfers',
+    {
+      config: { access: { auth: 'session', permission: 'subaccounts:manage' } },
+      schema: { tags: ['subaccounts'], summary: 'Console: one page of credit and balance transfers with names, newest first', querystring: transferHistoryQuerySchema, response: { 200: transferHistorySchema } },
+    },
+    async (request) => {
+      const actor = sessionOf(request);
+      return transferHistory(ctx, await primaryInScope(ctx, actor, actor.primaryApiKey), request.query);
     },
   );
 };

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateSubaccountRequest, CreatedSubaccount } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
 import { subaccountKeys } from './query-keys.js';
-import { subaccountsUrl } from './get-subaccounts.js';
+import { subaccountsUrl } from './get-subaccount.js';
 
 /**
  * POST /accounts/{api_key}/subaccounts `{name, secret?, use_primary_account_balance?}`: 200 with the
@@ -18,10 +18,6 @@ export function useCreateSubaccount(apiKey: string) {
     mutationFn: (body: CreateSubaccountRequest) => createSubaccount(apiKey, body),
     // The response holds the secret: drop it as soon as the dialog that shows it is gone.
     gcTime: 0,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),
-        queryClient.invalidateQueries({ queryKey: subaccountKeys.family(apiKey) }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),
   });
 }

@@ -5,7 +5,10 @@ import { apiClient, isApiError } from '../../../lib/api-client.js';
 import { unknownOutcomeOf } from '../../../lib/idempotency-key.js';
 import type { TransferKind } from '../utils/amounts.js';
 import { subaccountKeys, transferKeys } from './query-keys.js';
-import { transfersUrl } from './get-transfers.js';
+
+/** Credit or balance transfers of the family (the public Subaccounts API). */
+export const transfersUrl = (apiKey: string, kind: TransferKind) =>
+  `/accounts/${encodeURIComponent(apiKey)}/${kind}-transfers`;
 
 /**
  * POST /accounts/{api_key}/{credit|balance}-transfers `{from, to, amount, reference?}` with an
@@ -30,12 +33,11 @@ export interface TransferVariables {
 export function useCreateTransfer(apiKey: string, kind: TransferKind) {
   const queryClient = useQueryClient();
   const subaccountOf = (body: TransferRequest) => (body.from === apiKey ? body.to : body.from);
-  // What a transfer changes: both sides' numbers (the primary's own, in the family list and the
+  // What a transfer changes: both sides' numbers (the primary's own, in the lists and the
   // overview's summary; the subaccount's detail and its row) and the history of this kind.
   const refreshFunds = (body: TransferRequest) =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: subaccountKeys.primary(apiKey) }),
-      queryClient.invalidateQueries({ queryKey: subaccountKeys.family(apiKey) }),
       queryClient.invalidateQueries({ queryKey: subaccountKeys.detail(apiKey, subaccountOf(body)) }),
       queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),
       queryClient.invalidateQueries({ queryKey: accountSummaryQueryOptions(apiKey).queryKey }),
@@ -43,7 +45,7 @@ export function useCreateTransfer(apiKey: string, kind: TransferKind) {
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: TransferVariables) => createTransfer(apiKey, kind, body, idempotencyKey),
     onSuccess: (_transfer, { body }) =>
-      Promise.all([refreshFunds(body), queryClient.invalidateQueries({ queryKey: transferKeys.kind(apiKey, kind) })]),
+      Promise.all([refreshFunds(body), queryClient.invalidateQueries({ queryKey: transferKeys.all(apiKey) })]),
     // Refused for lack of funds: what we showed as available was out of date. No answer: it may have
     // been made. Either way, fetch the figures again.
     onError: (error, { body }) => (isApiError(error, 403) || unknownOutcomeOf(error) ? refreshFunds(body) : undefined),

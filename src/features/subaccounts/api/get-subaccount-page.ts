@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { SubaccountPage, SubaccountPageQuery } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
 import type { SubaccountListParams } from '../utils/list-params.js';
@@ -52,6 +52,18 @@ export function useSubaccountPages(apiKey: string, params: SubaccountListParams,
     ...subaccountPagesQueryOptions(apiKey, params, start),
     enabled: apiKey !== '',
     refetchInterval: LIST_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Up to 20 subaccounts whose name or API key contains `search`, by name: for choosing one of 10 000. */
+export function useSubaccountSearch(apiKey: string, search: string) {
+  return useQuery({
+    ...queryOptions({
+      queryKey: subaccountKeys.search(apiKey, search),
+      queryFn: ({ signal }) => getSubaccountPage({ search: search || undefined, sort: 'name', order: 'asc', limit: 20 }, signal),
+    }),
+    enabled: apiKey !== '',
     placeholderData: keepPreviousData,
   });
 }

@@ -2,7 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Subaccount } from '../../../../contract/subaccounts.js';
 import { apiClient } from '../../../lib/api-client.js';
 import { subaccountKeys } from './query-keys.js';
-import { subaccountsUrl } from './get-subaccounts.js';
+
+/** The public Subaccounts API's collection: the primary and all its subaccounts (the console pages instead). */
+export const subaccountsUrl = (apiKey: string) => `/accounts/${encodeURIComponent(apiKey)}/subaccounts`;
 
 export const subaccountUrl = (apiKey: string, subKey: string) =>
   `${subaccountsUrl(apiKey)}/${encodeURIComponent(subKey)}`;
@@ -21,7 +23,7 @@ export const subaccountQueryOptions = (apiKey: string, subKey: string) =>
 export function useSubaccount(apiKey: string, subKey: string) {
   return useQuery({
     ...subaccountQueryOptions(apiKey, subKey),
-    enabled: apiKey !== '',
+    enabled: apiKey !== '' && subKey !== '',
     refetchInterval: (query) => (query.state.status === 'error' ? false : 5_000),
   });
 }

@@ -18,10 +18,7 @@ export function useUpdateSubaccount(apiKey: string, subKey: string) {
     onSuccess: (subaccount) => {
       queryClient.setQueryData(subaccountKeys.detail(apiKey, subKey), subaccount);
       // Its row in the lists (name, status, balance mode and the family totals).
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) }),
-        queryClient.invalidateQueries({ queryKey: subaccountKeys.family(apiKey) }),
-      ]);
+      return queryClient.invalidateQueries({ queryKey: subaccountKeys.pages(apiKey) });
     },
   });
 }

@@ -2,18 +2,18 @@ import { Badge } from '../../../components/ui/badge.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { Money } from '../../../components/ui/money.js';
-import type { TransferRecord } from '../api/get-transfers.js';
-import { kindLabel } from '../utils/transfers-csv.js';
+import type { TransferRecord } from '../api/get-transfer-history.js';
+import { kindLabel, partyName } from '../utils/transfers-csv.js';
 
 /** Credit and balance transfers, newest first as given; accounts by name with their API key. */
 export function TransfersTable({
   caption,
   transfers,
-  nameOf,
+  primaryKey,
 }: {
   caption: string;
   transfers: readonly TransferRecord[];
-  nameOf: (apiKey: string) => string;
+  primaryKey: string;
 }) {
   return (
     <Table caption={caption}>
@@ -38,8 +38,8 @@ export function TransfersTable({
             <td>
               <Badge tone={transfer.kind === 'credit' ? 'info' : 'neutral'}>{kindLabel[transfer.kind]}</Badge>
             </td>
-            <AccountCell apiKey={transfer.from} name={nameOf(transfer.from)} />
-            <AccountCell apiKey={transfer.to} name={nameOf(transfer.to)} />
+            <AccountCell apiKey={transfer.from} name={partyName(transfer, 'from', primaryKey)} />
+            <AccountCell apiKey={transfer.to} name={partyName(transfer, 'to', primaryKey)} />
             <td className="text-right whitespace-nowrap tabular-nums">
               <Money amount={transfer.amount} />
             </td>

@@ -14,7 +14,7 @@ import { paths } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
 import { subaccountQueryOptions, useSubaccount } from '../api/get-subaccount.js';
 import { primaryAccountQueryOptions, usePrimaryAccount } from '../api/get-primary-account.js';
-import { transfersQueryOptions } from '../api/get-transfers.js';
+import { transferHistoryQueryOptions } from '../api/get-transfer-history.js';
 import { BALANCE_MODE_TEXT } from '../components/balance-mode-text.js';
 import { SubaccountFundsCard } from '../components/subaccount-funds-card.js';
 import { SubaccountSettingsCard } from '../components/subaccount-settings-card.js';
@@ -34,10 +34,8 @@ export const subaccountLoader =
         queryClient.prefetchQuery(primaryAccountQueryOptions(apiKey)),
       ]);
       if (subaccount) {
-        const filters = { start_date: subaccount.created_at, subaccounts: [subKey] };
-        await Promise.all(
-          (['credit', 'balance'] as const).map((kind) => queryClient.prefetchQuery(transfersQueryOptions(apiKey, kind, filters))),
-        );
+        const filters = { start_date: subaccount.created_at, subaccount: subKey };
+        await queryClient.prefetchInfiniteQuery(transferHistoryQueryOptions(apiKey, filters));
       }
     }
     return null;

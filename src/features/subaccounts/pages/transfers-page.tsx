@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { Select } from '../../../components/ui/select.js';
@@ -9,10 +10,9 @@ import { TextLink } from '../../../components/ui/text-link.js';
 import { downloadCsv } from '../../../lib/csv.js';
 import { paths } from '../../../lib/paths.js';
 import { sessionQueryOptions, useApiKey } from '../../../lib/session.js';
-import { subaccountFamilyQueryOptions, useSubaccountFamily } from '../api/get-subaccounts.js';
-import { transfersQueryOptions } from '../api/get-transfers.js';
+import { getAllTransfers, transferHistoryQueryOptions, useTransferHistory } from '../api/get-transfer-history.js';
+import { SubaccountFilter } from '../components/subaccount-filter.js';
 import { TransfersTable } from '../components/transfers-table.js';
-import { useTransferList } from '../hooks/use-transfer-list.js';
 import {
   readTransferParams,
   toTransferFilters,
@@ -28,16 +28,8 @@ export const transfersLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const session = await queryClient.fetchQuery(sessionQueryOptions());
     // Warm the cache; failures are shown by the page rather than the route's error boundary.
-    if (session) {
-      const apiKey = session.account.api_key;
-      const params = readTransferParams(new URL(request.url).searchParams);
-      const filters = toTransferFilters(params);
-      const kinds = (['credit', 'balance'] as const).filter((kind) => params.kind === 'all' || params.kind === kind);
-      await Promise.all([
-        queryClient.prefetchQuery(subaccountFamilyQueryOptions(apiKey)),
-        ...(filters ? kinds.map((kind) => queryClient.prefetchQuery(transfersQueryOptions(apiKey, kind, filters))) : []),
-      ]);
-    }
+    const filters = toTransferFilters(readTransferParams(new URL(request.url).searchParams));
+    if (session && filters) await queryClient.prefetchInfiniteQuery(transferHistoryQueryOptions(session.account.api_key, filters));
     return null;
   };
 
@@ -52,34 +44,25 @@ export function TransfersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => readTransferParams(searchParams), [searchParams]);
   const filters = useMemo(() => toTransferFilters(params), [params]);
-  const family = useSubaccountFamily(apiKey);
-  const list = useTransferList(apiKey, params.kind, filters);
-
-  const names = useMemo(() => {
-    const map = new Map<string, string>([[apiKey, 'Your account']]);
-    for (const sub of family.data?._embedded.subaccounts ?? []) map.set(sub.api_key, sub.name);
-    return map;
-  }, [apiKey, family.data]);
-  const nameOf = (key: string) => names.get(key) ?? key;
-
-  const subaccountOptions = useMemo(
-    () => [
-      { value: '', label: 'All subaccounts' },
-      ...(family.data?._embedded.subaccounts ?? []).map((sub) => ({ value: sub.api_key, label: `${sub.name} (${sub.api_key})` })),
-      // A key from the URL that the list does not have (yet): keep it selectable rather than silently dropping it.
-      ...(params.subaccount && family.data && !names.has(params.subaccount)
-        ? [{ value: params.subaccount, label: params.subaccount }]
-        : []),
-    ],
-    [family.data, names, params.subaccount],
-  );
+  const list = useTransferHistory(apiKey, filters);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   const update = (patch: Partial<TransferPageParams>) =>
     setSearchParams(writeTransferParams({ ...params, ...patch }), { replace: true });
 
-  function exportCsv() {
-    const parts = ['transfers', params.kind === 'all' ? null : params.kind, params.subaccount || null, params.from, 'to', params.to];
-    downloadCsv(`${parts.filter(Boolean).join('-')}.csv`, transfersCsv(list.transfers, nameOf));
+  async function exportCsv() {
+    if (!filters) return;
+    setExporting(true);
+    setExportError(null);
+    try {
+      const parts = ['transfers', params.kind === 'all' ? null : params.kind, params.subaccount || null, params.from, 'to', params.to];
+      downloadCsv(`${parts.filter(Boolean).join('-')}.csv`, transfersCsv(await getAllTransfers(filters), apiKey));
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : 'The export failed. Please try again.');
+    } finally {
+      setExporting(false);
+    }
   }
 
   return (
@@ -97,7 +80,7 @@ export function TransfersPage() {
             Credit and balance moved between your account and your subaccounts.
           </p>
         </div>
-        <Button variant="secondary" disabled={list.isPending || list.transfers.length === 0} onClick={exportCsv}>
+        <Button variant="secondary" disabled={list.isPending || list.total === 0} isLoading={exporting} onClick={exportCsv}>
           Export CSV
         </Button>
       </div>
@@ -131,14 +114,14 @@ export function TransfersPage() {
           error={filters ? undefined : 'The end date is before the start date'}
           onChange={(event) => event.target.value && update({ to: event.target.value })}
         />
-        <Select
-          label="Subaccount"
-          options={subaccountOptions}
-          value={params.subaccount}
-          onChange={(event) => update({ subaccount: event.target.value })}
-        />
+        <SubaccountFilter apiKey={apiKey} value={params.subaccount} onChange={(subaccount) => update({ subaccount })} />
       </form>
 
+      {exportError && (
+        <Alert variant="error" className="mt-4">
+          {exportError}
+        </Alert>
+      )}
       <Card className="mt-6">
         {!filters ? (
           <p className="text-sm text-slate-600">Choose a date range to see its transfers.</p>
@@ -151,9 +134,15 @@ export function TransfersPage() {
         ) : (
           <>
             <p role="status" className="mb-3 text-sm text-slate-600">
-              {list.transfers.length} {list.transfers.length === 1 ? 'transfer' : 'transfers'}, newest first.
+              {list.total} {list.total === 1 ? 'transfer' : 'transfers'}, newest first
+              {list.transfers.length < list.total ? ` (showing ${list.transfers.length})` : ''}.
             </p>
-            <TransfersTable caption="Transfers" transfers={list.transfers} nameOf={nameOf} />
+            <TransfersTable caption="Transfers" transfers={list.transfers} primaryKey={apiKey} />
+            {list.hasNextPage && (
+              <Button variant="secondary" className="mt-4" isLoading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+                Show more
+              </Button>
+            )}
           </>
         )}
       </Card>

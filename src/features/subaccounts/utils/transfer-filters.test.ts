@@ -20,7 +20,9 @@ describe('transfer filters', () => {
   it('covers whole days and refuses a range that ends before it starts', () => {
     const filters = toTransferFilters({ kind: 'all', from: '2025-03-01', to: '2025-03-01', subaccount: 'k' });
     expect(new Date(filters!.end_date!).getTime() - new Date(filters!.start_date).getTime()).toBe(24 * 3600_000 - 1);
-    expect(filters!.subaccounts).toEqual(['k']);
+    expect(filters!.subaccount).toBe('k');
+    expect(filters!.kind).toBeUndefined();
+    expect(toTransferFilters({ kind: 'credit', from: '2025-03-01', to: '2025-03-01', subaccount: '' })).not.toHaveProperty('subaccount');
     expect(toTransferFilters({ kind: 'all', from: '2025-03-02', to: '2025-03-01', subaccount: '' })).toBeNull();
   });
 });
@@ -28,8 +30,20 @@ describe('transfer filters', () => {
 describe('transfersCsv', () => {
   it('writes one quoted row per transfer, names beside keys', () => {
     const csv = transfersCsv(
-      [{ id: 't1', kind: 'credit', amount: 40, from: 'prim0001', to: 'sub00001', reference: 'March, "extra"', created_at: '2025-03-01T10:00:00.000Z' }],
-      (key) => (key === 'prim0001' ? 'Your account' : 'customer 1'),
+      [
+        {
+          id: 't1',
+          kind: 'credit',
+          amount: 40,
+          from: 'prim0001',
+          from_name: 'Ada',
+          to: 'sub00001',
+          to_name: 'customer 1',
+          reference: 'March, "extra"',
+          created_at: '2025-03-01T10:00:00.000Z',
+        },
+      ],
+      'prim0001',
     );
     expect(csv.split('\r\n')[1]).toBe('2025-03-01T10:00:00.000Z,Credit,Your account,prim0001,customer 1,sub00001,40,"March, ""extra""",t1');
   });

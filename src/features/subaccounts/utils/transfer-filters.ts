@@ -1,4 +1,4 @@
-import type { TransferFilters } from '../api/get-transfers.js';
+import type { TransferFilters } from '../api/get-transfer-history.js';
 import type { TransferKind } from './amounts.js';
 
 export type KindFilter = 'all' | TransferKind;
@@ -56,6 +56,7 @@ export function toTransferFilters(params: TransferPageParams): TransferFilters |
   return {
     start_date: start.toISOString(),
     end_date: end.toISOString(),
-    subaccounts: params.subaccount ? [params.subaccount] : [],
+    ...(params.kind !== 'all' ? { kind: params.kind } : {}),
+    ...(params.subaccount ? { subaccount: params.subaccount } : {}),
   };
 }
