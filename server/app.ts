@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { devToolsEnabled, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -17,6 +17,9 @@ import { smsRoutes } from './modules/sms/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { devClockRoutes } from './jobs/dev-clock-routes.js';
+import { jobs as allJobs } from './jobs/jobs.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { installAccessControl } from './platform/auth/access.js';
 import { createApiCredentialVerifier } from './platform/auth/api-credentials.js';
 import { createFailureLimiter } from './platform/auth/failure-limiter.js';
@@ -37,7 +40,7 @@ export interface AppDeps extends ContextOverrides {
   logStream?: { write(line: string): void };
 }
 
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext; flushApiRequestLog(): Promise<void> }> {
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: AppContext; jobs: JobRunner; flushApiRequestLog(): Promise<void> }> {
   const { config, database } = deps;
   const ctx = buildContext(config, database, deps);
 
@@ -81,10 +84,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsRoutes, { ctx });
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
-  if (config.NODE_ENV !== 'production') await app.register(outboxRoutes, { ctx });
+  const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
+  app.addHook('onClose', () => jobs.stop());
+  if (devToolsEnabled(config)) {
+    await app.register(outboxRoutes, { ctx });
+    await app.register(devClockRoutes, { ctx, jobs });
+  }
   if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });
 
-  return { app, ctx, flushApiRequestLog: apiRequestLog.flush };
+  return { app, ctx, jobs, flushApiRequestLog: apiRequestLog.flush };
 }
 
 /** Trusts the nearest `hops` proxies in front of us, whatever their addresses. */

@@ -4,6 +4,7 @@ import { migrate, openDatabase } from './db/database.js';
 import { CliUsageError } from './cli/cli-error.js';
 import { LedgerMismatch, setCreditLimitCommand, topUpCommand, verifyLedgerCommand } from './cli/account-commands.js';
 import { createAccountCommand } from './cli/create-account.js';
+import { jobsCommand } from './cli/jobs-command.js';
 import { setMaxSubaccountsCommand } from './cli/subaccount-commands.js';
 import type { AppContext } from './context.js';
 
@@ -13,6 +14,7 @@ const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<obje
   topup: topUpCommand,
   'verify-ledger': verifyLedgerCommand,
   'set-max-subaccounts': setMaxSubaccountsCommand,
+  jobs: jobsCommand,
 };
 
 const usage = `Switchboard operator CLI
@@ -22,6 +24,7 @@ const usage = `Switchboard operator CLI
   npm run --silent admin -- topup --account KEY --amount 50 [--reference R] (a received bank transfer; ends DEMO)
   npm run --silent admin -- verify-ledger                                   (exit 0 only when the ledger matches)
   npm run --silent admin -- set-max-subaccounts --account KEY --max 5000    (or --max default)
+  npm run --silent admin -- jobs [--limit 20]                               (recent job runs, their outcome or error)
 
 Uses DATABASE_URL like the server; prints one JSON line on success.`;
 

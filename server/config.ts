@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const commaList = z
@@ -29,11 +30,17 @@ const trustProxy = z
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback unless set: a development server is not for the network (its outbox reveals PINs and reset links). */
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().default('sqlite:./data/switchboard.db'),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  /** `outbox` keeps e-mail in the outbox table instead of relaying it; production needs it said explicitly. */
+  MAIL_TRANSPORT: z.enum(['smtp', 'outbox']).optional(),
+  /** `on` serves /dev/outbox and /dev/clock on any listener (never in production); `off` nowhere. */
+  DEV_OUTBOX: z.enum(['on', 'off']).optional(),
+  OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(24),
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   SIGNUP_REVIEW_COUNTRIES: commaList,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -43,7 +50,7 @@ export const configSchema = z.object({
   ALLOW_PRIVATE_CALLBACKS: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -54,6 +61,40 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * What production refuses to start without: a real mail relay (or the outbox chosen on purpose, since
+ * it keeps PINs and reset links in the database), and the public origin that e-mailed links point to.
+ */
+export function productionProblems(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.PUBLIC_URL) problems.push('PUBLIC_URL must be set in production: links in e-mails would point to localhost.');
+  if (!config.SMTP_URL && config.MAIL_TRANSPORT !== 'outbox') {
+    problems.push('SMTP_URL must be set in production, or MAIL_TRANSPORT=outbox to keep e-mail in the outbox table on purpose.');
+  }
+  if (config.DEV_OUTBOX === 'on') problems.push('DEV_OUTBOX=on is not allowed in production.');
+  return problems;
+}
+
+/** The SMTP relay e-mail goes through, or undefined for the outbox. */
+export function mailRelay(config: Config): string | undefined {
+  return config.MAIL_TRANSPORT === 'outbox' ? undefined : config.SMTP_URL;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback';
+}
+
+/**
+ * The development tools (/dev/outbox, /dev/clock) show every PIN and reset link and move time: only
+ * outside production, and only on a loopback listener unless DEV_OUTBOX=on says otherwise.
+ */
+export function devToolsEnabled(config: Config): boolean {
+  if (config.NODE_ENV === 'production' || config.DEV_OUTBOX === 'off') return false;
+  return config.DEV_OUTBOX === 'on' || isLoopbackHost(config.HOST);
 }
 
 export function publicUrl(config: Config): string {

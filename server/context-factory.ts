@@ -1,15 +1,15 @@
-import type { Config } from './config.js';
+import { mailRelay, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
-import { createMailer, type Mailer } from './platform/delivery/mailer.js';
+import { createMailTransport, createMailer, type MailTransport } from './platform/delivery/mailer.js';
 import { createOutbox } from './platform/delivery/outbox.js';
 
 export interface ContextOverrides {
   clock?: Clock;
-  mailer?: Mailer;
+  mailTransport?: MailTransport;
   carrier?: Carrier;
 }
 
@@ -23,7 +23,8 @@ export function buildContext(config: Config, database: DatabaseHandle, overrides
     db: database.db,
     clock,
     outbox,
-    mailer: overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outbox }),
+    mailer: createMailer(outbox),
+    mailTransport: overrides.mailTransport ?? createMailTransport({ smtpUrl: mailRelay(config), from: config.MAIL_FROM }),
     carrier: overrides.carrier ?? createOutboxCarrier(outbox),
     sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
   };

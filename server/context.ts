@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { Carrier } from './platform/delivery/carrier.js';
-import type { Mailer } from './platform/delivery/mailer.js';
+import type { MailTransport, Mailer } from './platform/delivery/mailer.js';
 import type { Outbox } from './platform/delivery/outbox.js';
 import type { SessionStore } from './platform/auth/sessions.js';
 import type { Clock } from './platform/clock.js';
@@ -13,7 +13,10 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   outbox: Outbox;
+  /** Queues e-mail. */
   mailer: Mailer;
+  /** Sends queued e-mail (the delivery job's end of the queue). */
+  mailTransport: MailTransport;
   carrier: Carrier;
   sessions: SessionStore;
 }

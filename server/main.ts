@@ -1,11 +1,19 @@
 import { buildApp } from './app.js';
-import { publicUrl, readConfig } from './config.js';
+import { devToolsEnabled, isLoopbackHost, mailRelay, productionProblems, publicUrl, readConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
+import { OffsetClock, systemClock } from './platform/clock.js';
 
 const config = readConfig();
+const problems = productionProblems(config);
+if (problems.length > 0) {
+  console.error(`Switchboard will not start in production:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  process.exit(1);
+}
 const database = await openDatabase(config.DATABASE_URL);
 await migrate(database);
-const { app } = await buildApp({ config, database });
+// Outside production the clock can be moved forward through /dev/clock.
+const clock = config.NODE_ENV === 'production' ? systemClock : new OffsetClock();
+const { app, jobs } = await buildApp({ config, database, clock });
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
@@ -16,7 +24,13 @@ const shutdown = async (signal: string) => {
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ host: config.HOST, port: config.PORT });
+const address = await app.listen({ host: config.HOST, port: config.PORT });
+jobs.start();
 const url = publicUrl(config);
-console.log(`Switchboard is running at ${url}`);
-if (config.NODE_ENV !== 'production') console.log(`Outbox (e-mail, SMS and voice PINs): ${url}/dev/outbox`);
+console.log(`Switchboard is running at ${url} (listening on ${address})`);
+console.log(`E-mail: ${mailRelay(config) ? 'sent through the SMTP relay (SMTP_URL)' : 'kept in the outbox table (no SMTP_URL)'}`);
+if (devToolsEnabled(config)) {
+  console.log(`Outbox (e-mail, SMS and voice PINs): ${url}/dev/outbox — development only, served on this loopback listener${config.DEV_OUTBOX === 'on' && !isLoopbackHost(config.HOST) ? ' and the network (DEV_OUTBOX=on)' : ''}`);
+} else if (config.NODE_ENV !== 'production') {
+  console.log(`Outbox not served: ${config.DEV_OUTBOX === 'off' ? 'DEV_OUTBOX=off' : `HOST=${config.HOST} is not a loopback address (set DEV_OUTBOX=on to serve it anyway)`}`);
+}

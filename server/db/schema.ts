@@ -88,6 +88,10 @@ export interface PasswordResetsTable {
   created_at: string;
 }
 
+/**
+ * Outgoing messages. E-mail is queued (`pending`) and sent by the delivery job; what the local
+ * carrier and the outbox transport deliver stays here as `delivered` until its retention ends.
+ */
 export interface OutboxTable {
   id: Generated<number>;
   channel: 'email' | 'sms' | 'voice';
@@ -95,6 +99,13 @@ export interface OutboxTable {
   subject: string | null;
   body: string;
   created_at: string;
+  status: Generated<'pending' | 'sending' | 'delivered' | 'failed'>;
+  /** A message composed at delivery (e.g. `password-reset`), so the request path does the same work for every recipient. */
+  template: Generated<string | null>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<string | null>;
+  last_error: Generated<string | null>;
+  delivered_at: Generated<string | null>;
 }
 
 export interface LedgerEntriesTable {
@@ -177,6 +188,22 @@ export interface TransfersTable {
   created_at: string;
 }
 
+export interface JobRunsTable {
+  job: string;
+  /** The scheduled time this run stands for (ISO-8601): one run per job and period, whichever process claims it. */
+  period_key: string;
+  status: 'running' | 'succeeded' | 'failed';
+  attempts: number;
+  started_at: string;
+  /** A run still `running` after this is taken to have died with its process and is retried. */
+  lease_until: string;
+  finished_at: string | null;
+  /** When a failed run is tried again; null once it gave up. */
+  next_attempt_at: string | null;
+  outcome: string | null;
+  error: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -194,6 +221,7 @@ export interface Database {
   api_requests: ApiRequestsTable;
   idempotency_keys: IdempotencyKeysTable;
   transfers: TransfersTable;
+  job_runs: JobRunsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -203,3 +231,4 @@ export type Signup = Selectable<SignupsTable>;
 export type PinChallenge = Selectable<PinChallengesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type LedgerEntry = Selectable<LedgerEntriesTable>;
+export type JobRun = Selectable<JobRunsTable>;

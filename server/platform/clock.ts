@@ -4,8 +4,28 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that can be moved forward: tests, and the development server's /dev/clock. */
+export interface MovableClock extends Clock {
+  advance(milliseconds: number): void;
+}
+
+export const isMovable = (clock: Clock): clock is MovableClock => typeof (clock as Partial<MovableClock>).advance === 'function';
+
+/** The system time plus an offset that only grows: the development server's clock. */
+export class OffsetClock implements MovableClock {
+  private offset = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+
+  advance(milliseconds: number): void {
+    this.offset += milliseconds;
+  }
+}
+
 /** A clock that tests move by hand. */
-export class ManualClock implements Clock {
+export class ManualClock implements MovableClock {
   private current: number;
 
   constructor(start: Date | string = '2026-01-15T09:00:00.000Z') {
@@ -27,6 +47,7 @@ export class ManualClock implements Clock {
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export function isoAfter(clock: Clock, milliseconds: number): string {
   return new Date(clock.now().getTime() + milliseconds).toISOString();

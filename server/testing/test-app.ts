@@ -2,15 +2,18 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { configSchema, type Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { verifyLedger } from '../platform/ledger/verify-ledger.js';
 import { ManualClock } from '../platform/clock.js';
-import type { Mailer } from '../platform/delivery/mailer.js';
+import type { MailTransport } from '../platform/delivery/mailer.js';
 import { openTestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   clock: ManualClock;
+  /** Never started: tests run due jobs (and deliver queued e-mail) with `jobs.runDue()`. */
+  jobs: JobRunner;
   url: string;
   flushApiRequestLog(): Promise<void>;
   /** Opens a real port for clients that speak HTTP themselves (the Vonage SDKs); returns the origin. */
@@ -20,7 +23,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   config?: Partial<Record<keyof Config, string>>;
-  mailer?: Mailer;
+  mailTransport?: MailTransport;
   /** Captures the request log (otherwise the app logs nothing). */
   logStream?: { write(line: string): void };
 }
@@ -29,11 +32,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const { database, url, drop } = await openTestDatabase();
   const clock = new ManualClock();
   const config = configSchema.parse({ NODE_ENV: 'test', DATABASE_URL: url, ...options.config });
-  const { app, ctx, flushApiRequestLog } = await buildApp({
+  const { app, ctx, jobs, flushApiRequestLog } = await buildApp({
     config,
     database,
     clock,
-    mailer: options.mailer,
+    mailTransport: options.mailTransport,
     staticRoot: null,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
@@ -42,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     ctx,
     clock,
+    jobs,
     url,
     flushApiRequestLog,
     async listen() {

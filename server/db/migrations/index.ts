@@ -5,6 +5,7 @@ import { accountApi } from './002-account-api.js';
 import { smsPrices } from './003-sms-prices.js';
 import { subaccounts } from './004-subaccounts.js';
 import { subaccountListIndexes } from './005-subaccount-list-indexes.js';
+import { jobRunsAndMailQueue } from './006-job-runs-and-mail-queue.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '003-sms-prices': smsPrices(dialect),
         '004-subaccounts': subaccounts(),
         '005-subaccount-list-indexes': subaccountListIndexes(),
+        '006-job-runs-and-mail-queue': jobRunsAndMailQueue(),
       };
     },
   };

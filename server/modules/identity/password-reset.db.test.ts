@@ -10,6 +10,7 @@ describe('password reset', () => {
   afterAll(() => t.close());
 
   async function resetLink(email: string): Promise<string> {
+    await t.jobs.runDue();
     const [mail] = await t.ctx.outbox.list({ recipient: email, limit: 1 });
     const token = mail?.body.match(/https:\/\/console\.example\.com\/reset-password\/confirm#token=([\w-]+)/)?.[1];
     if (!token) throw new Error('no reset link in the outbox');
@@ -23,6 +24,7 @@ describe('password reset', () => {
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
+    await t.jobs.runDue();
     expect(await t.ctx.outbox.list({ recipient: 'nobody@example.com' })).toHaveLength(0);
     expect(await t.ctx.outbox.list({ recipient: input.email })).toHaveLength(1);
   });

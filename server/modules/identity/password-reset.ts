@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { publicUrl } from '../../config.js';
 import { MINUTE } from '../../platform/clock.js';
+import type { Email } from '../../platform/delivery/mailer.js';
 import { newToken, sha256 } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { fieldError } from '../../platform/problems.js';
@@ -10,10 +11,18 @@ export const RESET_LINK_TTL = 15 * MINUTE;
 export const resetRequestedMessage =
   'If an account uses this e-mail address, we have sent it a link to reset the password. The link is valid for 15 minutes.';
 
-/** Sends a one-time reset link when the e-mail belongs to a user; answers the same either way. */
+/**
+ * Queues the reset e-mail whoever the address belongs to: the request does the same work either way,
+ * and the delivery job composes the link only when a user has this address (composePasswordResetMail).
+ */
 export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
+  await ctx.mailer.sendTemplate(email, 'password-reset');
+}
+
+/** A one-time reset link for the user with this e-mail; null when there is none. */
+export async function composePasswordResetMail(ctx: AppContext, email: string): Promise<Email | null> {
   const user = await ctx.db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirst();
-  if (!user) return;
+  if (!user) return null;
   const token = newToken();
   const now = ctx.clock.now();
   await ctx.db
@@ -26,7 +35,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
       used_at: null,
     })
     .execute();
-  await ctx.mailer.send({
+  return {
     to: email,
     subject: 'Reset your Switchboard password',
     text: [
@@ -38,7 +47,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
       '',
       'The link works once and expires in 15 minutes. If you did not ask for this, ignore this e-mail.',
     ].join('\n'),
-  });
+  };
 }
 
 /** Spends a reset link (once, within 15 minutes), sets the password and ends every session of the user. */

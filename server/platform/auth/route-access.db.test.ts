@@ -16,7 +16,9 @@ describe('route access declarations', () => {
     const open = routes.filter((route) => route.access.auth === 'none' && route.method !== 'HEAD').map((route) => `${route.method} ${route.url}`);
     expect(open.sort()).toEqual(
       [
+        'GET /dev/clock',
         'GET /dev/outbox',
+        'POST /dev/clock',
         'GET /healthz',
         'GET /openapi.json',
         'GET /api/signups/:signupId',

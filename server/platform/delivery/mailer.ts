@@ -7,20 +7,35 @@ export interface Email {
   text: string;
 }
 
+/** Mail templates composed at delivery time (see server/jobs/mail-templates.ts). */
+export type MailTemplate = 'password-reset';
+
+/** Queues e-mail; nothing is sent on the request path (the delivery job sends it). */
 export interface Mailer {
   send(email: Email): Promise<void>;
+  /** The message is composed when it is sent, so the request does the same work whoever the recipient is. */
+  sendTemplate(to: string, template: MailTemplate): Promise<void>;
 }
 
-/** SMTP through nodemailer when a relay is configured, otherwise the outbox. */
-export function createMailer(options: { smtpUrl?: string; from: string; outbox: Outbox }): Mailer {
-  if (!options.smtpUrl) {
-    return {
-      send: (email) => options.outbox.write({ channel: 'email', recipient: email.to, subject: email.subject, body: email.text }),
-    };
-  }
+export function createMailer(outbox: Outbox): Mailer {
+  return {
+    send: (email) => outbox.enqueue({ recipient: email.to, subject: email.subject, body: email.text }),
+    sendTemplate: (to, template) => outbox.enqueue({ recipient: to, template }),
+  };
+}
+
+/** Where the delivery job hands e-mail: an SMTP relay, or the outbox table itself (development, MAIL_TRANSPORT=outbox). */
+export interface MailTransport {
+  kind: 'smtp' | 'outbox';
+  deliver(email: Email): Promise<void>;
+}
+
+export function createMailTransport(options: { smtpUrl?: string; from: string }): MailTransport {
+  if (!options.smtpUrl) return { kind: 'outbox', deliver: async () => undefined };
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
-    async send(email) {
+    kind: 'smtp',
+    async deliver(email) {
       await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
     },
   };

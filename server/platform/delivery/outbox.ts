@@ -11,10 +11,16 @@ export interface OutboxEntry {
   body: string;
 }
 
-/** The local end of every delivery channel: what would have left the building, kept in a table. */
+/**
+ * Outgoing messages in a table. The local carrier writes what it "sends" straight in as delivered;
+ * e-mail is queued here and the delivery job (server/jobs/deliver-mail.ts) sends it.
+ */
 export function createOutbox(db: Db, clock: Clock) {
+  let queued: (() => void) | null = null;
+
   return {
     async write(entry: OutboxEntry): Promise<void> {
+      const now = clock.now().toISOString();
       await db
         .insertInto('outbox')
         .values({
@@ -22,12 +28,38 @@ export function createOutbox(db: Db, clock: Clock) {
           recipient: entry.recipient,
           subject: entry.subject ?? null,
           body: entry.body,
-          created_at: clock.now().toISOString(),
+          created_at: now,
+          status: 'delivered',
+          delivered_at: now,
         })
         .execute();
     },
+
+    /** Queues an e-mail, either written out or (`template`) composed when it is sent. */
+    async enqueue(entry: { recipient: string; subject?: string; body?: string; template?: string }): Promise<void> {
+      await db
+        .insertInto('outbox')
+        .values({
+          channel: 'email',
+          recipient: entry.recipient,
+          subject: entry.subject ?? null,
+          body: entry.body ?? '',
+          template: entry.template ?? null,
+          created_at: clock.now().toISOString(),
+          status: 'pending',
+        })
+        .execute();
+      queued?.();
+    },
+
+    /** Called after each enqueue: the running server delivers at once instead of at the next tick. */
+    onQueued(listener: (() => void) | null): void {
+      queued = listener;
+    },
+
+    /** What was delivered, newest first. */
     async list(filter: { recipient?: string; limit?: number } = {}): Promise<OutboxMessage[]> {
-      let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 100);
+      let query = db.selectFrom('outbox').selectAll().where('status', '=', 'delivered').orderBy('id', 'desc').limit(filter.limit ?? 100);
       if (filter.recipient) query = query.where('recipient', '=', filter.recipient);
       return query.execute();
     },
