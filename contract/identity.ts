@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './password.js';
+import { permissionSchema } from './permissions.js';
 
 export const pinChannelSchema = z.enum(['sms', 'voice']);
 export type PinChannel = z.infer<typeof pinChannelSchema>;
@@ -32,10 +33,18 @@ export type VerifyPinRequest = z.infer<typeof verifyPinRequestSchema>;
 export const resendPinRequestSchema = z.object({ channel: pinChannelSchema });
 export type ResendPinRequest = z.infer<typeof resendPinRequestSchema>;
 
+/** Where a user may act: the whole family, or only the listed subaccounts of it. */
+export const sessionScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('family') }),
+  z.object({ kind: z.literal('subaccounts'), subaccounts: z.array(z.string()) }),
+]);
+
 export const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), must_change_password: z.boolean() }),
   account: z.object({ api_key: z.string(), company_name: z.string() }),
-  permissions: z.array(z.string()),
+  role: z.object({ id: z.string(), name: z.string() }),
+  permissions: z.array(permissionSchema),
+  scope: sessionScopeSchema,
   csrf_token: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;
@@ -61,5 +70,12 @@ export const passwordResetConfirmSchema = z.object({
   password: passwordSchema,
 });
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirmSchema>;
+
+/** A signed-in user replaces their password (a temporary one must be replaced before anything else works). */
+export const setPasswordRequestSchema = z.object({
+  current_password: z.string().min(1, 'Enter your current password').max(128),
+  new_password: passwordSchema,
+});
+export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
 
 export const acceptedSchema = z.object({ message: z.string() });

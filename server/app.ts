@@ -68,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   });
 
   installAccessControl(app, {
+    db: database.db,
     sessions: ctx.sessions,
     verifyApiCredentials: createApiCredentialVerifier(database.db),
     secureCookies: config.NODE_ENV === 'production',

@@ -34,9 +34,28 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
-  role: 'owner' | 'member';
+  /** 1 for the primary user created at sign-up: always an Administrator of the whole family. */
+  owner: Generated<number>;
+  /** A built-in role id (contract/permissions.ts) or a row of `roles`. */
+  role_id: Generated<string>;
+  /** 1: the whole family; 0: only the subaccounts listed in user_scopes. */
+  scope_all: Generated<number>;
   must_change_password: number;
   created_at: string;
+}
+
+/** A family's custom role: a name and a JSON array of permissions. */
+export interface RolesTable {
+  id: string;
+  primary_api_key: string;
+  name: string;
+  permissions: string;
+  created_at: string;
+}
+
+export interface UserScopesTable {
+  user_id: string;
+  api_key: string;
 }
 
 export interface SessionsTable {
@@ -208,6 +227,8 @@ export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
   users: UsersTable;
+  roles: RolesTable;
+  user_scopes: UserScopesTable;
   sessions: SessionsTable;
   signups: SignupsTable;
   pin_challenges: PinChallengesTable;

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { Permission } from '../../contract/permissions.js';
 import { data, redirect, type LoaderFunctionArgs } from 'react-router-dom';
 import { paths, safeNextPath } from '../lib/paths.js';
 import { sessionQueryOptions } from '../lib/session.js';
@@ -29,7 +30,7 @@ export const redirectIfSignedIn =
  * (the route's error boundary); anonymous visitors go to sign-in as with requireSession.
  */
 export const requirePermission =
-  (queryClient: QueryClient, permission: string) =>
+  (queryClient: QueryClient, permission: Permission) =>
   async (args: LoaderFunctionArgs) => {
     const session = await requireSession(queryClient)(args);
     if (!session.permissions.includes(permission)) {

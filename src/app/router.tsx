@@ -79,7 +79,7 @@ export function createAppRouter(client: QueryClient) {
             },
             {
               path: paths.subaccounts.path,
-              loader: requirePermission(client, 'subaccounts:manage'),
+              loader: requirePermission(client, 'subaccounts:read'),
               children: [
                 {
                   index: true,

@@ -6,6 +6,7 @@ import { smsPrices } from './003-sms-prices.js';
 import { subaccounts } from './004-subaccounts.js';
 import { subaccountListIndexes } from './005-subaccount-list-indexes.js';
 import { jobRunsAndMailQueue } from './006-job-runs-and-mail-queue.js';
+import { userGrants } from './007-user-grants.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '004-subaccounts': subaccounts(),
         '005-subaccount-list-indexes': subaccountListIndexes(),
         '006-job-runs-and-mail-queue': jobRunsAndMailQueue(),
+        '007-user-grants': userGrants(),
       };
     },
   };

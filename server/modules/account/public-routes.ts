@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { balanceSchema, legacyStatusSchema, settingsRequestSchema, settingsSchema, topUpRequestSchema } from '../../../contract/account-api.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
-import { actorOf } from '../../platform/auth/access.js';
+import { accountOf } from '../../platform/auth/access.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { ProblemError } from '../../platform/problems.js';
@@ -17,20 +17,14 @@ import { CallbackProbeError, updateSettings } from './settings.js';
 export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.setErrorHandler((error: FastifyError, request, reply) => legacyError(error, request, reply));
 
-  const ownAccount = async (request: FastifyRequest) => {
-    const actor = actorOf(request);
-    if (actor.kind === 'api_key') return actor.account;
-    return accounts.existingByKey(ctx.db, actor.primaryApiKey);
-  };
-
   app.get(
     '/account/get-balance',
     {
-      config: { access: { auth: 'api', permission: 'account:read' } },
+      config: { access: { auth: 'api', permission: 'account:read', account: { own: true } } },
       schema: { tags: ['account'], summary: 'Balance of the calling account, in EUR', response: { 200: balanceSchema } },
     },
     async (request) => {
-      const account = await ownAccount(request);
+      const account = accountOf(request);
       const payer = account.use_primary_account_balance === 1 ? await accounts.existingByKey(ctx.db, account.primary_api_key) : account;
       return { value: microsToEuros(payer.balance_micros), autoReload: payer.auto_reload === 1 };
     },
@@ -39,7 +33,7 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.post(
     '/account/top-up',
     {
-      config: { access: { auth: 'api', permission: 'billing:manage' } },
+      config: { access: { auth: 'api', permission: 'billing:write', account: { own: true } } },
       schema: { tags: ['account'], summary: 'Top up by the auto-reload amount', body: topUpRequestSchema, response: { 200: legacyStatusSchema, 401: legacyStatusSchema } },
     },
     // Auto-reload payments come with billing; until then no account has one to repeat.
@@ -49,12 +43,14 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.post(
     '/account/settings',
     {
-      config: { access: { auth: 'api', permission: 'account:manage' } },
+      config: { access: { auth: 'api', permission: 'api_settings:write', account: { own: true } } },
       schema: { tags: ['account'], summary: 'Default webhooks (probed for 200 OK before saving)', body: settingsRequestSchema, response: { 200: settingsSchema } },
     },
-    async (request) => updateSettings(ctx, await ownAccount(request), request.body),
+    async (request) => updateSettings(ctx, accountOf(request), request.body),
   );
 };
+
+const OWN_PROBLEM_TYPES = 'https://switchboard.dev/problems/';
 
 function legacyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, label: string, extra: Record<string, unknown> = {}) =>
@@ -71,7 +67,8 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
     const invalid = error.validation.map((issue) => ({ name: issue.instancePath.slice(1) || 'body', reason: issue.message ?? 'Invalid value' }));
     return send(400, invalid.map((p) => `${p.name}: ${p.reason}`).join('; '), { invalid_parameters: invalid });
   }
-  if (error instanceof ProblemError) return send(error.status, error.message);
+  // Our own refusals (a missing permission, a password still to change) keep their problem type, so the console recognises them.
+  if (error instanceof ProblemError) return send(error.status, error.message, error.type.startsWith(OWN_PROBLEM_TYPES) ? { type: error.type } : {});
   request.log.error({ err: error }, 'request failed');
   return send(500, 'internal error');
 }

@@ -3,23 +3,20 @@ import { settingsSchema } from '../../../contract/account-api.js';
 import { accountSummarySchema, apiCallListQuerySchema, apiCallListSchema } from '../../../contract/account.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
-import * as accounts from '../../platform/accounts/accounts-repository.js';
-import { sessionOf } from '../../platform/auth/access.js';
+import { accountOf, sessionOf } from '../../platform/auth/access.js';
+import { visibleSubaccounts } from '../../platform/auth/scope.js';
 import { describeSettings } from './settings.js';
 
 /** The console's own view of the signed-in account. */
 export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const primaryOf = (primaryApiKey: string) =>
-    accounts.existingByKey(ctx.db, primaryApiKey);
-
   app.get(
     '/api/account',
     {
-      config: { access: { auth: 'session', permission: 'account:read' } },
+      config: { access: { auth: 'session', permission: 'account:read', account: { family: true } } },
       schema: { tags: ['account'], summary: 'The signed-in account: balance, credit limit, DEMO mode', response: { 200: accountSummarySchema } },
     },
     async (request) => {
-      const account = await primaryOf(sessionOf(request).primaryApiKey);
+      const account = accountOf(request);
       const lent = await ctx.db
         .selectFrom('accounts')
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('credit_limit_micros'), eb.lit(0)).as('micros'))
@@ -50,27 +47,27 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/api/account/api-calls',
     {
-      config: { access: { auth: 'session', permission: 'account:read' } },
+      config: { access: { auth: 'session', permission: 'usage:read', account: { family: true } } },
       schema: { tags: ['account'], summary: 'The latest calls made with the account family\'s API keys', querystring: apiCallListQuerySchema, response: { 200: apiCallListSchema } },
     },
     async (request) => {
-      const rows = await ctx.db
+      const visible = visibleSubaccounts(sessionOf(request).scope);
+      if (visible?.length === 0) return { api_calls: [] };
+      let query = ctx.db
         .selectFrom('api_requests')
         .select(['api_key', 'method', 'path', 'status', 'created_at'])
-        .where('primary_api_key', '=', sessionOf(request).primaryApiKey)
-        .orderBy('id', 'desc')
-        .limit(request.query.limit)
-        .execute();
-      return { api_calls: rows };
+        .where('primary_api_key', '=', accountOf(request).api_key);
+      if (visible) query = query.where('api_key', 'in', visible);
+      return { api_calls: await query.orderBy('id', 'desc').limit(request.query.limit).execute() };
     },
   );
 
   app.get(
     '/api/account/settings',
     {
-      config: { access: { auth: 'session', permission: 'account:read' } },
+      config: { access: { auth: 'session', permission: 'account:read', account: { family: true } } },
       schema: { tags: ['account'], summary: 'The default webhooks, as POST /account/settings reports them', response: { 200: settingsSchema } },
     },
-    async (request) => describeSettings(await primaryOf(sessionOf(request).primaryApiKey)),
+    async (request) => describeSettings(accountOf(request)),
   );
 };

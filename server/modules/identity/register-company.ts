@@ -44,7 +44,7 @@ export async function registerCompany(
         email: company.email,
         name: company.name,
         password_hash: company.passwordHash,
-        role: 'owner',
+        owner: 1,
         must_change_password: 0,
         created_at: ctx.clock.now().toISOString(),
       })

@@ -7,6 +7,7 @@ import {
   passwordResetRequestSchema,
   resendPinRequestSchema,
   sessionSchema,
+  setPasswordRequestSchema,
   signInRequestSchema,
   signupIdParamsSchema,
   signupStatusSchema,
@@ -19,10 +20,13 @@ import { sessionCookieOptions, sessionOf } from '../../platform/auth/access.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { confirmPasswordReset, requestPasswordReset, resetRequestedMessage } from './password-reset.js';
 import { sessionView } from './session-view.js';
+import { setPassword } from './set-password.js';
 import { signIn } from './sign-in.js';
 import { resendPin, signupStatus, startSignup, verifySignupPin } from './signup.js';
 
 const open = { access: { auth: 'none' } } as const;
+// Open to a user who must still replace a temporary password: reading the session, signing out, setting it.
+const signedIn = { access: { auth: 'session', permission: 'signed-in', duringPasswordChange: true } } as const;
 
 export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const secure = ctx.config.NODE_ENV === 'production';
@@ -90,7 +94,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.get(
     '/api/session',
-    { config: { access: { auth: 'session', permission: 'signed-in' } }, schema: { tags: ['identity'], response: { 200: sessionSchema } } },
+    { config: signedIn, schema: { tags: ['identity'], response: { 200: sessionSchema } } },
     async (request) => {
       const actor = sessionOf(request);
       return sessionView(ctx, actor.userId, actor.csrfToken);
@@ -99,11 +103,24 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.delete(
     '/api/sessions/current',
-    { config: { access: { auth: 'session', permission: 'signed-in' } }, schema: { tags: ['identity'], summary: 'Sign out', response: { 204: z.null() } } },
+    { config: signedIn, schema: { tags: ['identity'], summary: 'Sign out', response: { 204: z.null() } } },
     async (request, reply) => {
       await ctx.sessions.end(request.cookies[SESSION_COOKIE] ?? '');
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/session/password',
+    {
+      config: signedIn,
+      schema: { tags: ['identity'], summary: 'Replace the signed-in user\'s password (ends their other sessions)', body: setPasswordRequestSchema, response: { 200: sessionSchema } },
+    },
+    async (request) => {
+      const actor = sessionOf(request);
+      await setPassword(ctx, actor.userId, actor.sessionHash, request.body);
+      return sessionView(ctx, actor.userId, actor.csrfToken);
     },
   );
 

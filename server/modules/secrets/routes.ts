@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,12 +11,13 @@ import {
   secretParamsSchema,
 } from '../../../contract/secrets.js';
 import type { AppContext } from '../../context.js';
-import { accountInScope } from '../../platform/auth/account-scope.js';
-import { actorOf } from '../../platform/auth/access.js';
+import { accountOf } from '../../platform/auth/access.js';
 import { ProblemError } from '../../platform/problems.js';
 import { createSecret, generateSecret, getSecret, listSecrets, revokeSecret } from './secrets.js';
 
-const apiAccess = { access: { auth: 'api', permission: 'secrets:manage' } } as const;
+// The account in the path: the caller's own, or (for a primary's key or a console user) one of its family.
+const read = { access: { auth: 'api', permission: 'account:read', account: { account: 'api_key' } } } as const;
+const write = { access: { auth: 'api', permission: 'api_settings:write', account: { account: 'api_key' } } } as const;
 
 /** Secret management, at the Account API's paths (`/accounts/{api_key}/secrets…`). */
 export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -38,37 +38,32 @@ export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     throw error;
   });
 
-  const scoped = (request: FastifyRequest, apiKey: string) => accountInScope(ctx.db, actorOf(request), apiKey);
-
   app.get(
     '/accounts/:api_key/secrets',
-    { config: apiAccess, schema: { tags: ['secrets'], summary: 'List the API secrets of an account', params: accountKeyParamsSchema, response: { 200: secretListSchema } } },
-    async (request) => listSecrets(ctx, await scoped(request, request.params.api_key)),
+    { config: read, schema: { tags: ['secrets'], summary: 'List the API secrets of an account', params: accountKeyParamsSchema, response: { 200: secretListSchema } } },
+    async (request) => listSecrets(ctx, accountOf(request)),
   );
 
   app.post(
     '/accounts/:api_key/secrets',
     {
-      config: apiAccess,
+      config: write,
       schema: { tags: ['secrets'], summary: 'Add a chosen API secret', params: accountKeyParamsSchema, body: createSecretRequestSchema, response: { 201: secretInfoSchema } },
     },
-    async (request, reply) => {
-      const account = await scoped(request, request.params.api_key);
-      return reply.status(201).send(await createSecret(ctx, account, request.body.secret));
-    },
+    async (request, reply) => reply.status(201).send(await createSecret(ctx, accountOf(request), request.body.secret)),
   );
 
   app.get(
     '/accounts/:api_key/secrets/:secret_id',
-    { config: apiAccess, schema: { tags: ['secrets'], params: secretParamsSchema, response: { 200: secretInfoSchema } } },
-    async (request) => getSecret(ctx, await scoped(request, request.params.api_key), request.params.secret_id),
+    { config: read, schema: { tags: ['secrets'], params: secretParamsSchema, response: { 200: secretInfoSchema } } },
+    async (request) => getSecret(ctx, accountOf(request), request.params.secret_id),
   );
 
   app.delete(
     '/accounts/:api_key/secrets/:secret_id',
-    { config: apiAccess, schema: { tags: ['secrets'], summary: 'Revoke an API secret', params: secretParamsSchema, response: { 204: z.null() } } },
+    { config: write, schema: { tags: ['secrets'], summary: 'Revoke an API secret', params: secretParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await revokeSecret(ctx, await scoped(request, request.params.api_key), request.params.secret_id);
+      await revokeSecret(ctx, accountOf(request), request.params.secret_id);
       return reply.status(204).send(null);
     },
   );
@@ -76,12 +71,9 @@ export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/accounts/:api_key/secrets/generate',
     {
-      config: { access: { auth: 'session', permission: 'secrets:manage' } },
+      config: { access: { auth: 'session', permission: 'api_settings:write', account: { account: 'api_key' } } },
       schema: { tags: ['secrets'], summary: 'Console: add a generated secret, shown once', params: accountKeyParamsSchema, response: { 201: generatedSecretSchema } },
     },
-    async (request, reply) => {
-      const account = await scoped(request, request.params.api_key);
-      return reply.status(201).send(await generateSecret(ctx, account));
-    },
+    async (request, reply) => reply.status(201).send(await generateSecret(ctx, accountOf(request))),
   );
 };

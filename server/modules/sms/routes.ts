@@ -19,12 +19,12 @@ import {
   verifyTestNumberRequestSchema,
 } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
-import { sessionOf } from '../../platform/auth/access.js';
+import { accountOf, actorOf, sessionOf } from '../../platform/auth/access.js';
 import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { PROBLEM_JSON } from '../../platform/error-handler.js';
-import { ProblemError, unauthorized } from '../../platform/problems.js';
+import { ProblemError } from '../../platform/problems.js';
 import { latestMessages } from './messages.js';
 import { listPrices } from './pricing.js';
 import { sendSms, type SmsSender } from './send-sms.js';
@@ -32,29 +32,32 @@ import { SmsErrorText, SmsStatus } from './sms-status.js';
 import { invalidRequestStatus, smsError, smsResponse } from './sms-wire.js';
 import { addTestNumber, deleteTestNumber, listTestNumbers, resendTestPin, verifyTestNumber } from './test-numbers.js';
 
-const read = { access: { auth: 'session', permission: 'account:read' } } as const;
-const manage = { access: { auth: 'session', permission: 'account:manage' } } as const;
+// Test numbers belong to the family; adding, verifying and removing them acts as its primary.
+const readTestNumbers = { access: { auth: 'session', permission: 'account:read', account: { family: true } } } as const;
+const manageTestNumbers = { access: { auth: 'session', permission: 'api_settings:write', account: { own: true } } } as const;
 
 export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(smsApiRoutes, { ctx });
 
   app.get(
     '/api/sms/prices',
-    { config: read, schema: { tags: ['sms'], summary: 'SMS price per message part, by destination country (EUR)', response: { 200: smsPriceListSchema } } },
+    {
+      config: { access: { auth: 'session', permission: 'account:read' } },
+      schema: { tags: ['sms'], summary: 'SMS price per message part, by destination country (EUR)', response: { 200: smsPriceListSchema } },
+    },
     async () => ({ prices: await listPrices(ctx.db) }),
   );
 
   app.post(
     '/api/sms/test',
     {
-      config: manage,
+      config: { access: { auth: 'session', permission: 'messages:send', account: { own: true } } },
       schema: { tags: ['sms'], summary: 'Send a test SMS from the signed-in account (charged like /sms/json)', body: smsTestRequestSchema, response: { 200: smsTestResultSchema } },
     },
     async (request) => {
-      const actor = sessionOf(request);
       const outcome = await sendSms(
         ctx,
-        { apiKey: actor.primaryApiKey, actor: actorLabel(actor), idempotencyKey: idempotencyKeyOf(request) },
+        senderOf(request),
         { from: request.body.from ?? 'Switchboard', to: request.body.to, text: request.body.text },
         request.log,
       );
@@ -88,47 +91,47 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.get(
     '/api/messages',
     {
-      config: read,
+      config: { access: { auth: 'session', permission: 'usage:read', account: { family: true } } },
       schema: { tags: ['sms'], summary: "The latest messages of the account and its subaccounts", querystring: messageListQuerySchema, response: { 200: messageListSchema } },
     },
-    async (request) => ({ messages: await latestMessages(ctx.db, sessionOf(request).primaryApiKey, request.query.limit) }),
+    async (request) => ({ messages: await latestMessages(ctx.db, accountOf(request).api_key, sessionOf(request).scope, request.query.limit) }),
   );
 
   app.get(
     '/api/test-numbers',
-    { config: manage, schema: { tags: ['sms'], summary: 'Test numbers (the only destinations in DEMO mode)', response: { 200: testNumberListSchema } } },
-    async (request) => ({ test_numbers: await listTestNumbers(ctx, sessionOf(request).primaryApiKey), max: MAX_TEST_NUMBERS }),
+    { config: readTestNumbers, schema: { tags: ['sms'], summary: 'Test numbers (the only destinations in DEMO mode)', response: { 200: testNumberListSchema } } },
+    async (request) => ({ test_numbers: await listTestNumbers(ctx, accountOf(request).api_key), max: MAX_TEST_NUMBERS }),
   );
 
   app.post(
     '/api/test-numbers',
     {
-      config: manage,
+      config: manageTestNumbers,
       schema: { tags: ['sms'], summary: 'Add a test number and send it a PIN', body: addTestNumberRequestSchema, response: { 201: testNumberSchema } },
     },
-    async (request, reply) => reply.status(201).send(await addTestNumber(ctx, sessionOf(request).primaryApiKey, request.body)),
+    async (request, reply) => reply.status(201).send(await addTestNumber(ctx, accountOf(request).api_key, request.body)),
   );
 
   app.post(
     '/api/test-numbers/:id/verify',
     {
-      config: manage,
+      config: manageTestNumbers,
       schema: { tags: ['sms'], params: testNumberParamsSchema, body: verifyTestNumberRequestSchema, response: { 200: testNumberSchema } },
     },
-    async (request) => verifyTestNumber(ctx, sessionOf(request).primaryApiKey, request.params.id, request.body.pin),
+    async (request) => verifyTestNumber(ctx, accountOf(request).api_key, request.params.id, request.body.pin),
   );
 
   app.post(
     '/api/test-numbers/:id/resend',
-    { config: manage, schema: { tags: ['sms'], params: testNumberParamsSchema, response: { 200: testNumberSchema } } },
-    async (request) => resendTestPin(ctx, sessionOf(request).primaryApiKey, request.params.id),
+    { config: manageTestNumbers, schema: { tags: ['sms'], params: testNumberParamsSchema, response: { 200: testNumberSchema } } },
+    async (request) => resendTestPin(ctx, accountOf(request).api_key, request.params.id),
   );
 
   app.delete(
     '/api/test-numbers/:id',
-    { config: manage, schema: { tags: ['sms'], params: testNumberParamsSchema, response: { 204: z.null() } } },
+    { config: manageTestNumbers, schema: { tags: ['sms'], params: testNumberParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await deleteTestNumber(ctx, sessionOf(request).primaryApiKey, request.params.id);
+      await deleteTestNumber(ctx, accountOf(request).api_key, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -151,7 +154,7 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
   app.post(
     '/sms/json',
     {
-      config: { access: { auth: 'api', permission: 'account:manage' } },
+      config: { access: { auth: 'api', permission: 'messages:send', account: { own: true } } },
       schema: {
         tags: ['sms'],
         summary: 'Send an SMS (Vonage SMS API): HTTP 200 with a status per message part',
@@ -174,9 +177,7 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
 };
 
 function senderOf(request: FastifyRequest): SmsSender {
-  const actor = request.actor;
-  if (!actor) throw unauthorized();
-  return { apiKey: actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey, actor: actorLabel(actor), idempotencyKey: idempotencyKeyOf(request) };
+  return { apiKey: accountOf(request).api_key, actor: actorLabel(actorOf(request)), idempotencyKey: idempotencyKeyOf(request) };
 }
 
 function idempotencyKeyOf(request: FastifyRequest): string | undefined {

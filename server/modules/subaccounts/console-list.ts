@@ -4,6 +4,7 @@ import type { SubaccountPage, subaccountPageQuerySchema } from '../../../contrac
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
+import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { familyTotals } from './family-totals.js';
 import { accountColumns, describePrimary, describeSubaccount } from './view.js';
 
@@ -15,7 +16,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * One page of a primary's subaccounts for the console: searched, filtered and sorted in the
  * database, with totals over all of them, so that a family of 10 000 stays fast.
  */
-export async function subaccountPage(ctx: AppContext, primary: Account, query: PageQuery): Promise<SubaccountPage> {
+export async function subaccountPage(ctx: AppContext, primary: Account, query: PageQuery, scope: Scope): Promise<SubaccountPage> {
+  const visible = visibleSubaccounts(scope);
   const primaryAvailable = primary.balance_micros - primary.credit_limit_micros;
   const available = sql<number>`case when use_primary_account_balance = 1 then ${primaryAvailable} else balance_micros - credit_limit_micros end`;
   const sortColumns = {
@@ -31,6 +33,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
     .selectFrom('accounts')
     .where('primary_api_key', '=', primary.api_key)
     .where('api_key', '!=', primary.api_key);
+  if (visible) filtered = visible.length > 0 ? filtered.where('api_key', 'in', visible) : filtered.where(sql<boolean>`1 = 0`);
   if (query.search) {
     const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
     filtered = filtered.where(sql<boolean>`(lower(name) like ${pattern} escape '\\' or api_key like ${pattern} escape '\\')`);
@@ -48,7 +51,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
       .limit(query.limit)
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    familyTotals(ctx, primary),
+    familyTotals(ctx, primary, visible),
   ]);
 
   return {

@@ -6,9 +6,8 @@ import {
   transferHistorySchema,
 } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
-import { sessionOf } from '../../platform/auth/access.js';
+import { accountOf, sessionOf } from '../../platform/auth/access.js';
 import { subaccountPage } from './console-list.js';
-import { primaryInScope } from './subaccounts.js';
 import { transferHistory } from './transfer-history.js';
 
 /** The console's paged, searchable list; the public list stays one unpaged response, as the SDK reads it. */
@@ -16,24 +15,18 @@ export const subaccountsConsoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
   app.get(
     '/api/subaccounts',
     {
-      config: { access: { auth: 'session', permission: 'subaccounts:manage' } },
+      config: { access: { auth: 'session', permission: 'subaccounts:read', account: { family: true } } },
       schema: { tags: ['subaccounts'], summary: 'Console: one page of subaccounts with totals', querystring: subaccountPageQuerySchema, response: { 200: subaccountPageSchema } },
     },
-    async (request) => {
-      const actor = sessionOf(request);
-      return subaccountPage(ctx, await primaryInScope(ctx, actor, actor.primaryApiKey), request.query);
-    },
+    async (request) => subaccountPage(ctx, accountOf(request), request.query, sessionOf(request).scope),
   );
 
   app.get(
     '/api/subaccounts/transfers',
     {
-      config: { access: { auth: 'session', permission: 'subaccounts:manage' } },
+      config: { access: { auth: 'session', permission: 'subaccounts:read', account: { family: true } } },
       schema: { tags: ['subaccounts'], summary: 'Console: one page of credit and balance transfers with names, newest first', querystring: transferHistoryQuerySchema, response: { 200: transferHistorySchema } },
     },
-    async (request) => {
-      const actor = sessionOf(request);
-      return transferHistory(ctx, await primaryInScope(ctx, actor, actor.primaryApiKey), request.query);
-    },
+    async (request) => transferHistory(ctx, accountOf(request), request.query, sessionOf(request).scope),
   );
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
+import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { familyTotals } from './family-totals.js';
 import { describePrimary } from './view.js';
 
@@ -12,8 +13,9 @@ import { describePrimary } from './view.js';
  * stringified in JavaScript: about three times faster. Its shape is the contract's subaccountSchema,
  * which the API tests check field by field.
  */
-export async function publicSubaccountListJson(ctx: AppContext, primary: Account): Promise<string> {
-  const [subaccounts, totals] = await Promise.all([subaccountsJson(ctx, primary.api_key), familyTotals(ctx, primary)]);
+export async function publicSubaccountListJson(ctx: AppContext, primary: Account, scope: Scope): Promise<string> {
+  const visible = visibleSubaccounts(scope);
+  const [subaccounts, totals] = await Promise.all([subaccountsJson(ctx, primary.api_key, visible), familyTotals(ctx, primary, visible)]);
   const envelope = {
     _links: { self: { href: `/accounts/${primary.api_key}/subaccounts` } },
     total_balance: microsToEuros(totals.balanceMicros),
@@ -22,7 +24,8 @@ export async function publicSubaccountListJson(ctx: AppContext, primary: Account
   return `${JSON.stringify(envelope).slice(0, -1)},"_embedded":{"primary_account":${JSON.stringify(describePrimary(primary))},"subaccounts":${subaccounts}}}`;
 }
 
-async function subaccountsJson(ctx: AppContext, primaryApiKey: string): Promise<string> {
+async function subaccountsJson(ctx: AppContext, primaryApiKey: string, visible: readonly string[] | null): Promise<string> {
+  const onlyVisible = visible === null ? sql`` : visible.length > 0 ? sql`and api_key in (${sql.join(visible)})` : sql`and 1 = 0`;
   const query =
     ctx.database.dialect === 'postgres'
       ? sql<{ json: string }>`
@@ -31,7 +34,7 @@ async function subaccountsJson(ctx: AppContext, primaryApiKey: string): Promise<
               use_primary_account_balance = 1 as use_primary_account_balance, created_at, suspended = 1 as suspended,
               case when use_primary_account_balance = 1 then null else balance_micros::float8 / 1000000 end as balance,
               case when use_primary_account_balance = 1 then null else credit_limit_micros::float8 / 1000000 end as credit_limit
-            from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey}
+            from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey} ${onlyVisible}
             -- ISO timestamps and hex keys sort the same bytewise, and the C collation sorts much faster.
             order by created_at collate "C", api_key collate "C"
           ) t`
@@ -44,7 +47,7 @@ async function subaccountsJson(ctx: AppContext, primaryApiKey: string): Promise<
             'balance', case when use_primary_account_balance = 1 then null else balance_micros / 1000000.0 end,
             'credit_limit', case when use_primary_account_balance = 1 then null else credit_limit_micros / 1000000.0 end
           )) as json
-          from (select * from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey} order by created_at, api_key)`;
+          from (select * from accounts where primary_api_key = ${primaryApiKey} and api_key <> ${primaryApiKey} ${onlyVisible} order by created_at, api_key)`;
   const { rows } = await query.execute(ctx.db);
   return rows[0]?.json ?? '[]';
 }

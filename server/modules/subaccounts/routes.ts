@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
@@ -17,21 +17,29 @@ import {
   transferRequestSchema,
 } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
-import { actorOf } from '../../platform/auth/access.js';
+import { accountOf, actorOf } from '../../platform/auth/access.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
+import { NotAPrimaryError, OutOfScopeError } from '../../platform/auth/authorize.js';
+import type { Permission } from '../../platform/auth/permissions.js';
 import { IDEMPOTENCY_HEADER, runIdempotent } from '../../platform/idempotency.js';
-import { invalidCredentials, subaccountsValidation } from './errors.js';
+import { invalidCredentials, invalidTransfer, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
 import { publicSubaccountListJson } from './public-list.js';
-import { createSubaccount, getSubaccount, modifySubaccount, primaryInScope } from './subaccounts.js';
+import { createSubaccount, getSubaccount, modifySubaccount } from './subaccounts.js';
 import { listTransfers, transfer, type TransferKind } from './transfers.js';
 
-const access = { access: { auth: 'api', permission: 'subaccounts:manage' } } as const;
+// `{api_key}` is the caller's family (its primary); the subaccount or transfer sides it names must be in scope.
+const onFamily = (permission: Permission) => ({ access: { auth: 'api', permission, account: { family: 'api_key' } } }) as const;
+const onSubaccount = (permission: Permission) =>
+  ({ access: { auth: 'api', permission, account: { family: 'api_key' }, within: ['params.subaccount_key'] } }) as const;
+const onTransfer = { access: { auth: 'api', permission: 'subaccounts:transfer', account: { family: 'api_key' }, within: ['body.from', 'body.to'] } } as const;
 
 /** The Subaccounts API at its spec paths; the console calls the same routes with its session. */
 export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.setErrorHandler((error: FastifyError) => {
     if (error instanceof ApiAuthError && error.status === 401) throw invalidCredentials();
+    if (error instanceof NotAPrimaryError) throw notProvisioned(error.apiKey);
+    if (error instanceof OutOfScopeError) throw error.field.startsWith('body.') ? invalidTransfer() : unknownAccountKey(error.apiKey);
     if (hasZodFastifySchemaValidationErrors(error)) {
       throw subaccountsValidation(
         error.validation.map((issue) => ({
@@ -43,37 +51,38 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     throw error;
   });
 
-  const primaryOf = (request: FastifyRequest) => primaryInScope(ctx, actorOf(request), (request.params as { api_key: string }).api_key);
-
   app.get(
     '/accounts/:api_key/subaccounts',
-    { config: access, schema: { tags: ['subaccounts'], summary: 'The primary account and all its subaccounts, with totals', params: primaryKeyParamsSchema, response: { 200: subaccountListSchema } } },
+    {
+      config: onFamily('subaccounts:read'),
+      schema: { tags: ['subaccounts'], summary: 'The primary account and all its subaccounts, with totals', params: primaryKeyParamsSchema, response: { 200: subaccountListSchema } },
+    },
     // A string payload is sent as it is: the database built this JSON (see public-list.ts).
-    async (request, reply) => reply.type('application/json').send((await publicSubaccountListJson(ctx, await primaryOf(request))) as never),
+    async (request, reply) => reply.type('application/json').send((await publicSubaccountListJson(ctx, accountOf(request), actorOf(request).scope)) as never),
   );
 
   app.post(
     '/accounts/:api_key/subaccounts',
     {
-      config: access,
+      config: onFamily('subaccounts:write'),
       schema: { tags: ['subaccounts'], summary: 'Create a subaccount (its secret is returned this once)', params: primaryKeyParamsSchema, body: createSubaccountRequestSchema, response: { 200: createdSubaccountSchema } },
     },
-    async (request) => createSubaccount(ctx, await primaryOf(request), request.body),
+    async (request) => createSubaccount(ctx, accountOf(request), request.body),
   );
 
   app.get(
     '/accounts/:api_key/subaccounts/:subaccount_key',
-    { config: access, schema: { tags: ['subaccounts'], params: subaccountParamsSchema, response: { 200: subaccountSchema } } },
-    async (request) => getSubaccount(ctx, await primaryOf(request), request.params.subaccount_key),
+    { config: onSubaccount('subaccounts:read'), schema: { tags: ['subaccounts'], params: subaccountParamsSchema, response: { 200: subaccountSchema } } },
+    async (request) => getSubaccount(ctx, accountOf(request), request.params.subaccount_key),
   );
 
   app.patch(
     '/accounts/:api_key/subaccounts/:subaccount_key',
     {
-      config: access,
+      config: onSubaccount('subaccounts:write'),
       schema: { tags: ['subaccounts'], summary: 'Rename, suspend, reactivate, or switch to its own balance', params: subaccountParamsSchema, body: modifySubaccountRequestSchema, response: { 200: subaccountSchema } },
     },
-    async (request) => modifySubaccount(ctx, await primaryOf(request), request.params.subaccount_key, request.body),
+    async (request) => modifySubaccount(ctx, accountOf(request), request.params.subaccount_key, request.body),
   );
 
   for (const kind of ['credit', 'balance'] as const satisfies TransferKind[]) {
@@ -84,7 +93,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     app.get(
       `/accounts/:api_key/${path}`,
       {
-        config: access,
+        config: onFamily('subaccounts:read'),
         schema: {
           tags: ['subaccounts'],
           summary: `${kind === 'credit' ? 'Credit' : 'Balance'} transfers since start_date`,
@@ -94,8 +103,8 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         },
       },
       async (request) => {
-        const primary = await primaryOf(request);
-        const transfers = await listTransfers(ctx, primary, kind, request.query);
+        const primary = accountOf(request);
+        const transfers = await listTransfers(ctx, primary, kind, request.query, actorOf(request).scope);
         return {
           _links: { self: { href: `/accounts/${primary.api_key}/${path}` } },
           _embedded: { [listKey]: transfers.map((t) => ({ ...t, [idField]: t.id })) },
@@ -106,7 +115,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     app.post(
       `/accounts/:api_key/${path}`,
       {
-        config: access,
+        config: onTransfer,
         schema: {
           tags: ['subaccounts'],
           summary: `Transfer ${kind} between the primary and a subaccount (accepts Idempotency-Key)`,
@@ -117,7 +126,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const primary = await primaryOf(request);
+        const primary = accountOf(request);
         const key = request.headers[IDEMPOTENCY_HEADER];
         const result = await runIdempotent(
           ctx.database,

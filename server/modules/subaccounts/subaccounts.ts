@@ -3,22 +3,11 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
-import type { Actor } from '../../platform/auth/actor.js';
 import { newApiKey, newApiSecret } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { storeSecret } from '../secrets/store-secret.js';
-import { maximumReached, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
+import { maximumReached, subaccountsValidation, unknownAccountKey } from './errors.js';
 import { accountColumns, describeSubaccount } from './view.js';
-
-/** The primary account named in the path, if the caller is that primary (by key or as its console user). */
-export async function primaryInScope(ctx: AppContext, actor: Actor, apiKey: string): Promise<Account> {
-  const callerKey = actor.kind === 'api_key' ? actor.apiKey : actor.primaryApiKey;
-  if (callerKey !== apiKey) throw unknownAccountKey(apiKey);
-  const account = actor.kind === 'api_key' ? actor.account : await accounts.byKey(ctx.db, apiKey);
-  if (!account) throw unknownAccountKey(apiKey);
-  if (account.primary_api_key !== account.api_key) throw notProvisioned(apiKey);
-  return account;
-}
 
 export async function getSubaccount(ctx: AppContext, primary: Account, subaccountKey: string): Promise<Subaccount> {
   const row = await accounts.subaccountOf(ctx.db, primary.api_key, subaccountKey);

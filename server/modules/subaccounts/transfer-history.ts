@@ -3,6 +3,7 @@ import { microsToEuros } from '../../../contract/money.js';
 import type { TransferHistory, transferHistoryQuerySchema } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../db/schema.js';
+import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 
 type Query = z.output<typeof transferHistoryQuerySchema>;
 
@@ -10,13 +11,16 @@ type Query = z.output<typeof transferHistoryQuerySchema>;
  * One page of the family's credit and balance transfers, newest first, each side with its name, and
  * how many match: what the console's transfers page shows without downloading the family.
  */
-export async function transferHistory(ctx: AppContext, primary: Account, query: Query): Promise<TransferHistory> {
+export async function transferHistory(ctx: AppContext, primary: Account, query: Query, scope: Scope): Promise<TransferHistory> {
+  const visible = visibleSubaccounts(scope);
+  if (visible?.length === 0) return { items: [], total: 0 };
   let matching = ctx.db
     .selectFrom('transfers as t')
     .where('t.primary_api_key', '=', primary.api_key)
     .where('t.created_at', '>=', new Date(query.start_date).toISOString());
   if (query.end_date) matching = matching.where('t.created_at', '<=', new Date(query.end_date).toISOString());
   if (query.kind) matching = matching.where('t.kind', '=', query.kind);
+  if (visible) matching = matching.where((eb) => eb.or([eb('t.from_api_key', 'in', visible), eb('t.to_api_key', 'in', visible)]));
   const subaccount = query.subaccount;
   if (subaccount) matching = matching.where((eb) => eb.or([eb('t.from_api_key', '=', subaccount), eb('t.to_api_key', '=', subaccount)]));
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { lockFamilyAccounts, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
+import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { newId } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { insufficientFunds, invalidTransfer, subaccountsValidation } from './errors.js';
@@ -109,7 +110,10 @@ export async function listTransfers(
   primary: Account,
   kind: TransferKind,
   filter: { start_date: string; end_date?: string; subaccounts: string[] },
+  scope: Scope,
 ): Promise<TransferView[]> {
+  const visible = visibleSubaccounts(scope);
+  if (visible?.length === 0) return [];
   let query = ctx.db
     .selectFrom('transfers')
     .selectAll()
@@ -122,5 +126,6 @@ export async function listTransfers(
   if (filter.subaccounts.length > 0) {
     query = query.where((eb) => eb.or([eb('from_api_key', 'in', filter.subaccounts), eb('to_api_key', 'in', filter.subaccounts)]));
   }
+  if (visible) query = query.where((eb) => eb.or([eb('from_api_key', 'in', visible), eb('to_api_key', 'in', visible)]));
   return (await query.execute()).map(describeTransfer);
 }

@@ -48,9 +48,16 @@ export async function countSubaccounts(db: Db, primaryApiKey: string): Promise<n
   return Number(count);
 }
 
-/** The subaccounts' count and the sums of the balances and credit limits of those with their own balance. */
-export async function subaccountTotals(db: Db, primaryApiKey: string): Promise<{ subaccounts: number; balanceMicros: number; creditLimitMicros: number }> {
-  const totals = await db
+/**
+ * The subaccounts' count and the sums of the balances and credit limits of those with their own
+ * balance; only over `visible` when given (a caller scoped to some subaccounts).
+ */
+export async function subaccountTotals(
+  db: Db,
+  primaryApiKey: string,
+  visible: readonly string[] | null = null,
+): Promise<{ subaccounts: number; balanceMicros: number; creditLimitMicros: number }> {
+  let query = db
     .selectFrom('accounts')
     .select([
       sql<number>`count(*)`.as('subaccounts'),
@@ -58,8 +65,9 @@ export async function subaccountTotals(db: Db, primaryApiKey: string): Promise<{
       sql<number>`coalesce(sum(case when use_primary_account_balance = 0 then credit_limit_micros else 0 end), 0)`.as('credit'),
     ])
     .where('primary_api_key', '=', primaryApiKey)
-    .where('api_key', '!=', primaryApiKey)
-    .executeTakeFirstOrThrow();
+    .where('api_key', '!=', primaryApiKey);
+  if (visible) query = visible.length > 0 ? query.where('api_key', 'in', visible) : query.where(sql<boolean>`1 = 0`);
+  const totals = await query.executeTakeFirstOrThrow();
   return { subaccounts: Number(totals.subaccounts), balanceMicros: Number(totals.balance), creditLimitMicros: Number(totals.credit) };
 }
 

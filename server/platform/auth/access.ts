@@ -1,13 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError, forbidden, unauthorized } from '../problems.js';
+import { PASSWORD_CHANGE_REQUIRED } from '../../../contract/permissions.js';
+import type { Db } from '../../db/database.js';
+import type { Account } from '../../db/schema.js';
+import * as accounts from '../accounts/accounts-repository.js';
+import { ProblemError, unauthorized } from '../problems.js';
 import type { Actor, ApiKeyActor, SessionActor } from './actor.js';
-import { hasPermission } from './actor.js';
 import { ApiAuthError } from './api-auth-error.js';
 import { readApiCredentials, type ApiCredentialVerifier, type PresentedCredentials } from './api-credentials.js';
+import { authorize } from './authorize.js';
 import type { FailureLimiter } from './failure-limiter.js';
-import type { Access } from './permissions.js';
+import type { Access, AccountField, AccountTarget, ProtectedAccess } from './permissions.js';
+import { ownKeyOf, type AccountRef } from './scope.js';
 import { SESSION_COOKIE, type SessionStore } from './sessions.js';
 
 declare module 'fastify' {
@@ -16,6 +21,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The account the route acts on (its `config.access.account`), checked against the caller's scope. */
+    account: Account | null;
   }
   interface FastifyInstance {
     declaredRoutes: { method: string; url: string; access: Access }[];
@@ -26,6 +33,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AccessControlDeps {
+  db: Db;
   sessions: SessionStore;
   verifyApiCredentials: ApiCredentialVerifier;
   secureCookies: boolean;
@@ -38,12 +46,15 @@ export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
 }
 
 /**
- * The one place where callers are identified and permissions are checked. Every route must declare
- * `config.access`; a route that does not is refused at start-up.
+ * The one place where callers are identified and authorized. Every route must declare
+ * `config.access`; a route that does not is refused at start-up. The permission and the accounts
+ * named in the path are checked before validation; accounts named in the body, after it.
  */
 export function installAccessControl(app: FastifyInstance, deps: AccessControlDeps): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('account', null);
   app.decorate('declaredRoutes', []);
+  const reader = createAccountReader(deps.db);
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -54,23 +65,100 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
   app.addHook('preValidation', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access || access.auth === 'none') return;
-
-    if (access.auth === 'api') {
-      const credentials = readApiCredentials(request);
-      if (credentials) {
-        request.actor = await verifyApiCaller(deps, request, credentials);
-        return;
-      }
-      const actor = await sessionActor(request, reply, deps);
-      if (!actor) throw new ApiAuthError('missing');
-      authorise(request, actor, access.permission);
-      return;
+    const actor = await authenticate(request, reply, deps, access);
+    if (actor.kind === 'session' && actor.mustChangePassword && !access.duringPasswordChange) throw passwordChangeRequired();
+    authorize(actor, access.permission);
+    if (access.account) request.account = await resolveTarget(reader, request, actor, access, access.account);
+    for (const field of access.within ?? []) {
+      if (field.startsWith('params.')) await checkWithin(reader, request, actor, access, field);
     }
-
-    const actor = await sessionActor(request, reply, deps);
-    if (!actor) throw unauthorized();
-    if (access.permission !== 'signed-in') authorise(request, actor, access.permission);
   });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.auth === 'none' || !request.actor) return;
+    for (const field of access.within ?? []) {
+      if (field.startsWith('body.')) await checkWithin(reader, request, request.actor, access, field);
+    }
+  });
+}
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: AccessControlDeps, access: ProtectedAccess): Promise<Actor> {
+  if (access.auth === 'api') {
+    const credentials = readApiCredentials(request);
+    if (credentials) {
+      request.actor = await verifyApiCaller(deps, request, credentials);
+      return request.actor;
+    }
+    const actor = await sessionActor(request, reply, deps);
+    if (!actor) throw new ApiAuthError('missing');
+    return actor;
+  }
+  const actor = await sessionActor(request, reply, deps);
+  if (!actor) throw unauthorized();
+  return actor;
+}
+
+const passwordChangeRequired = () =>
+  new ProblemError({
+    status: 403,
+    type: PASSWORD_CHANGE_REQUIRED,
+    title: 'Password change required',
+    detail: 'Set a password of your own before you continue.',
+  });
+
+async function resolveTarget(reader: AccountReader, request: FastifyRequest, actor: Actor, access: ProtectedAccess, target: AccountTarget): Promise<Account> {
+  const ownKey = ownKeyOf(actor.scope);
+  const field: AccountField | 'own' = 'account' in target ? `params.${target.account}` : 'family' in target && target.family !== true ? `params.${target.family}` : 'own';
+  const key = field === 'own' ? ownKey : valueOf(request, field);
+  const account = key === undefined ? null : actor.kind === 'api_key' && key === actor.apiKey ? actor.account : ((await reader.byKey(key)) ?? null);
+  const as = 'family' in target ? 'family' : 'account';
+  authorize(actor, access.permission, { key: key ?? '', field, account, as });
+  return account!;
+}
+
+async function checkWithin(reader: AccountReader, request: FastifyRequest, actor: Actor, access: ProtectedAccess, field: AccountField): Promise<void> {
+  const key = valueOf(request, field);
+  // A missing or malformed value is the validation's to refuse (body fields are checked after it).
+  if (key === undefined) return;
+  const account: AccountRef | null =
+    key === actor.scope.primary ? { api_key: key, primary_api_key: key } : ((await reader.familyOf(key)) ?? null);
+  authorize(actor, access.permission, { key, field, account, as: 'party' });
+}
+
+function valueOf(request: FastifyRequest, field: AccountField): string | undefined {
+  const [source, name] = field.split('.', 2) as ['params' | 'body', string];
+  const container = request[source];
+  const value = container && typeof container === 'object' ? (container as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+type AccountReader = ReturnType<typeof createAccountReader>;
+
+/**
+ * Reads the accounts a request names. Which family an account belongs to never changes (accounts
+ * never move and are never deleted), so that answer is kept in a bounded memo.
+ */
+function createAccountReader(db: Db, memoLimit = 100_000) {
+  const families = new Map<string, string>();
+  const remember = (account: AccountRef) => {
+    if (families.size >= memoLimit) families.delete(families.keys().next().value as string);
+    families.set(account.api_key, account.primary_api_key);
+  };
+  return {
+    async byKey(apiKey: string): Promise<Account | undefined> {
+      const account = await accounts.byKey(db, apiKey);
+      if (account) remember(account);
+      return account;
+    },
+    async familyOf(apiKey: string): Promise<AccountRef | undefined> {
+      const known = families.get(apiKey);
+      if (known) return { api_key: apiKey, primary_api_key: known };
+      const account = await accounts.byKey(db, apiKey);
+      if (account) remember(account);
+      return account;
+    },
+  };
 }
 
 /** How long a throttled failure is held before it is answered. */
@@ -96,11 +184,6 @@ async function verifyApiCaller(deps: AccessControlDeps, request: FastifyRequest,
   if (wait === 0) throw new ApiAuthError(result.reason);
   await sleep(THROTTLED_FAILURE_DELAY_MS);
   throw new ApiAuthError('throttled', wait);
-}
-
-function authorise(request: FastifyRequest, actor: Actor, permission: Parameters<typeof hasPermission>[1]) {
-  if (!hasPermission(actor, permission)) throw forbidden();
-  request.actor = actor;
 }
 
 async function sessionActor(request: FastifyRequest, reply: FastifyReply, deps: AccessControlDeps): Promise<SessionActor | null> {
@@ -133,6 +216,12 @@ function csrfMatches(presented: string | string[] | undefined, expected: string)
 export function sessionOf(request: FastifyRequest): SessionActor {
   if (request.actor?.kind !== 'session') throw unauthorized();
   return request.actor;
+}
+
+/** The account a route acts on, as its `config.access.account` named it; only call after the access hook ran. */
+export function accountOf(request: FastifyRequest): Account {
+  if (!request.account) throw new Error(`route ${request.routeOptions.url} declares no account in config.access`);
+  return request.account;
 }
 
 /** The caller of a route that requires authentication; only call after the access hook ran. */

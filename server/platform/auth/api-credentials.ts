@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { hashSecret, verifySecret as verifyArgon2 } from '../passwords.js';
-import type { ApiKeyActor } from './actor.js';
+import { apiKeyPermissions, apiKeyScope, type ApiKeyActor } from './actor.js';
 
 export interface PresentedCredentials {
   apiKey: string;
@@ -78,6 +78,8 @@ export function createApiCredentialVerifier(db: Db, { memoLimit = 10_000, verify
           apiKey: row.api_key,
           primaryApiKey: row.primary_api_key,
           isPrimary: row.api_key === row.primary_api_key,
+          permissions: apiKeyPermissions,
+          scope: apiKeyScope(row),
           account,
         },
       };

@@ -1,21 +1,36 @@
-export const permissions = [
-  'account:read',
-  'account:manage',
-  'secrets:manage',
-  'subaccounts:manage',
-  'billing:manage',
-  'team:manage',
-] as const;
+import type { Permission } from '../../../contract/permissions.js';
 
-export type Permission = (typeof permissions)[number];
+export type { Permission } from '../../../contract/permissions.js';
+
+/** Where a request names an account: a path parameter or a field of the (validated) body. */
+export type AccountField = `params.${string}` | `body.${string}`;
+
+/**
+ * The account a route acts on, checked against the caller's scope before the handler runs and
+ * handed to it (`accountOf`).
+ * - `family`: the caller's family as a whole (its primary), implicitly (`true`) or named by a path
+ *   parameter that must be the caller's own key; lists under it are filtered by scope. A subaccount's
+ *   key has no family of its own (`NotAPrimaryError`).
+ * - `own`: the caller's own account (a console user's primary, an API key's account), if in scope.
+ * - `account`: a path parameter naming any account in the caller's scope.
+ */
+export type AccountTarget = { family: true | string } | { own: true } | { account: string };
 
 /**
  * What a route needs. `none`: anyone. `session`: a signed-in console user. `api`: API key and secret
  * (the public, Vonage-compatible endpoints, which the SPA also calls with its session).
+ * `within` lists further accounts the request names (a subaccount in the path, the sides of a
+ * transfer): each must be the caller's own account or in its scope.
+ * `duringPasswordChange`: open to a user who must still replace a temporary password.
  */
 export type Access =
   | { auth: 'none' }
-  | { auth: 'session'; permission: Permission | 'signed-in' }
-  | { auth: 'api'; permission: Permission };
+  | {
+      auth: 'session' | 'api';
+      permission: Permission | 'signed-in';
+      account?: AccountTarget;
+      within?: readonly AccountField[];
+      duringPasswordChange?: true;
+    };
 
-export const ownerPermissions: ReadonlySet<Permission> = new Set(permissions);
+export type ProtectedAccess = Exclude<Access, { auth: 'none' }>;

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { HOUR, MINUTE } from '../clock.js';
 import { newToken, sha256 } from '../ids.js';
 import type { SessionActor } from './actor.js';
-import { ownerPermissions } from './permissions.js';
+import { grantColumns, grantOf } from './grants.js';
 
 export const SESSION_COOKIE = 'sb_session';
 
@@ -45,14 +45,14 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('roles', (join) => join.onRef('roles.id', '=', 'users.role_id').onRef('roles.primary_api_key', '=', 'users.primary_api_key'))
         .select([
           'sessions.csrf_token',
           'sessions.expires_at',
-          'users.id as user_id',
           'users.email',
           'users.name',
-          'users.primary_api_key',
           'users.must_change_password',
+          ...grantColumns,
         ])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now.toISOString())
@@ -67,6 +67,7 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
           .where('token_hash', '=', tokenHash)
           .execute();
       }
+      const grant = await grantOf(db, row);
       return {
         extended,
         actor: {
@@ -75,7 +76,8 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
           email: row.email,
           name: row.name,
           primaryApiKey: row.primary_api_key,
-          permissions: ownerPermissions,
+          permissions: grant.permissions,
+          scope: grant.scope,
           csrfToken: row.csrf_token,
           sessionHash: tokenHash,
           mustChangePassword: row.must_change_password === 1,
