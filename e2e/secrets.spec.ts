@@ -67,6 +67,8 @@ test('a secret is rotated: a generated one is shown once, the original is revoke
   await expect(dialog).toBeHidden();
   await expect(originalRow).toHaveCount(0);
   await expect(secrets.getByRole('status').filter({ hasText: 'Secret revoked' })).toBeVisible();
+  // Focus does not fall to the page: it moves on to creating a replacement.
+  await expect(create).toBeFocused();
   expect((await page.request.get('/account/get-balance', { headers: basic(account.apiSecret) })).status()).toBe(401);
 
   // The one left cannot be revoked.
@@ -163,4 +165,20 @@ test('calls signed with a secret are listed on the overview, which then drops th
     await expect(page.getByRole('region', { name: 'Getting started' })).toHaveCount(0, { timeout: 1000 });
   }).toPass();
   await expect(calls.getByRole('row').filter({ hasText: '/account/get-balance' })).toContainText('200');
+});
+
+test('a generated secret that is revoked at once leaves no dead value on screen', async ({ page }) => {
+  await signUpAndSignIn(page);
+  await page.goto('/settings/api');
+  const secrets = page.getByRole('region', { name: 'API secrets' });
+  await secrets.getByRole('button', { name: 'Create secret' }).click();
+  await secrets.getByRole('button', { name: 'Generate secret' }).click();
+  await expect(secrets.getByLabel('New API secret')).toBeVisible();
+
+  const newest = secrets.getByRole('table', { name: 'API secrets' }).getByRole('row').nth(2);
+  await newest.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('dialog', { name: 'Revoke this secret?' }).getByRole('button', { name: 'Revoke secret' }).click();
+  await expect(secrets.getByRole('status').filter({ hasText: 'Secret revoked' })).toBeVisible();
+  await expect(secrets.getByLabel('New API secret')).toHaveCount(0);
+  await expect(secrets.getByRole('button', { name: 'Copy secret' })).toHaveCount(0);
 });

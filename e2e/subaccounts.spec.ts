@@ -216,3 +216,41 @@ test('a partner funds two customers’ subaccounts, suspends and reactivates one
   await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   await expect(table.getByRole('row').nth(1)).toContainText('customer 2');
 });
+
+test('the create dialog counts the name, warns of a duplicate and asks before Escape loses the new secret', async ({ page }) => {
+  const account = await signUpAndSignIn(page);
+  const existing = await page.request.post(`/accounts/${account.apiKey}/subaccounts`, {
+    headers: basic(account.apiKey, account.apiSecret),
+    data: { name: 'Shop North' },
+  });
+  expect(existing.status()).toBe(200);
+
+  await page.goto('/subaccounts');
+  await page.getByRole('button', { name: 'Create subaccount' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create subaccount' });
+  const name = dialog.getByLabel('Name');
+
+  await name.fill('shop north');
+  await expect(name).toHaveAccessibleDescription(/Another subaccount is already called “Shop North”/);
+  await name.fill('x'.repeat(300));
+  await expect(name).toHaveValue('x'.repeat(300)); // never silently cut
+  await expect(name).toHaveAccessibleDescription(/300 of 80 characters/);
+  await dialog.getByRole('button', { name: 'Create subaccount' }).click();
+  await expect(name).toHaveAccessibleDescription(/Must be at most 80 characters/);
+
+  await name.fill('Shop South');
+  await expect(name).toHaveAccessibleDescription(/10 of 80 characters\.$/);
+  await dialog.getByRole('button', { name: 'Create subaccount' }).click();
+  const created = page.getByRole('dialog', { name: 'Subaccount created' });
+  await expect(created.getByLabel('API key')).toBeFocused();
+  const secret = await created.getByLabel('API secret').inputValue();
+
+  await page.keyboard.press('Escape');
+  await expect(created.getByRole('status').filter({ hasText: 'Have you copied the secret?' })).toBeVisible();
+  await created.getByRole('button', { name: 'Show the secret again' }).click();
+  await expect(created.getByLabel('API secret')).toHaveValue(secret);
+  await page.keyboard.press('Escape');
+  await created.getByRole('button', { name: 'Yes, close' }).click();
+  await expect(created).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Create subaccount' })).toBeFocused();
+});

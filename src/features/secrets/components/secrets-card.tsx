@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_SECRETS, type GeneratedSecret, type SecretInfo } from '../../../../contract/secrets.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
@@ -23,6 +23,8 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
   const [generated, setGenerated] = useState<GeneratedSecret | null>(null);
   const [toRevoke, setToRevoke] = useState<SecretInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [focusAfterRevoke, setFocusAfterRevoke] = useState(false);
+  const createButtonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const maxReasonId = useId();
   const lastReasonId = useId();
@@ -39,19 +41,31 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
 
   function confirmRevoke() {
     if (!toRevoke) return;
-    revoke.mutate(toRevoke.id, {
+    const revokedId = toRevoke.id;
+    revoke.mutate(revokedId, {
       onSuccess: () => {
         setToRevoke(null);
+        // A just-generated secret that is now revoked must not stay on screen with its Copy button.
+        setGenerated((shown) => (shown?.id === revokedId ? null : shown));
         setNotice('Secret revoked. Requests signed with it are now refused.');
+        setFocusAfterRevoke(true);
       },
     });
   }
+
+  // The revoked row and its button are gone: focus the next sensible control, creating a replacement.
+  useEffect(() => {
+    if (!focusAfterRevoke || toRevoke) return;
+    setFocusAfterRevoke(false);
+    createButtonRef.current?.focus();
+  }, [focusAfterRevoke, toRevoke]);
 
   return (
     <Card
       title="API secrets"
       actions={
         <Button
+          ref={createButtonRef}
           size="sm"
           disabled={!secrets.data || atMax}
           aria-expanded={creating}

@@ -1,13 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { apiSecretSchema, secretRules } from '../../../../contract/secrets.js';
-import {
-  createSubaccountRequestSchema,
-  SUBACCOUNT_NAME_MAX,
-  type CreatedSubaccount,
-} from '../../../../contract/subaccounts.js';
+import { createSubaccountRequestSchema, type CreatedSubaccount } from '../../../../contract/subaccounts.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { CopyField } from '../../../components/ui/copy-field.js';
@@ -19,6 +15,7 @@ import { useApiForm } from '../../../lib/use-api-form.js';
 import { paths } from '../../../lib/paths.js';
 import { useCreateSubaccount } from '../api/create-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
+import { SubaccountNameField } from './subaccount-name-field.js';
 
 // The contract's rules for each field; the radios carry strings, turned into the request below.
 const createFormSchema = z
@@ -41,10 +38,12 @@ const defaultValues: CreateForm = { name: '', use_primary_account_balance: 'true
 export function CreateSubaccountDialog({ apiKey, open, onClose }: { apiKey: string; open: boolean; onClose: () => void }) {
   const create = useCreateSubaccount(apiKey);
   const created = create.data;
+  const [askingToClose, setAskingToClose] = useState(false);
 
   function close() {
     // Forget the secret with the dialog.
     create.reset();
+    setAskingToClose(false);
     onClose();
   }
 
@@ -58,14 +57,30 @@ export function CreateSubaccountDialog({ apiKey, open, onClose }: { apiKey: stri
           : 'A subaccount has its own API key and secrets, so each of your customers gets distinct credentials and you see its spending.'
       }
       busy={create.isPending}
-      onClose={close}
+      // Escape on the one-time credentials would lose the secret: ask first.
+      onClose={created ? () => setAskingToClose(true) : close}
     >
-      {created ? <CreatedNotice subaccount={created} onDone={close} /> : <CreateForm create={create} onCancel={close} />}
+      {created ? (
+        <CreatedNotice
+          subaccount={created}
+          askingToClose={askingToClose}
+          onKeepOpen={() => setAskingToClose(false)}
+          onDone={close}
+        />
+      ) : <CreateForm apiKey={apiKey} create={create} onCancel={close} />}
     </Dialog>
   );
 }
 
-function CreateForm({ create, onCancel }: { create: ReturnType<typeof useCreateSubaccount>; onCancel: () => void }) {
+function CreateForm({
+  apiKey,
+  create,
+  onCancel,
+}: {
+  apiKey: string;
+  create: ReturnType<typeof useCreateSubaccount>;
+  onCancel: () => void;
+}) {
   const checklistId = useId();
   const modeId = useId();
   const modeErrorId = useId();
@@ -87,14 +102,14 @@ function CreateForm({ create, onCancel }: { create: ReturnType<typeof useCreateS
   });
   const secretMode = useWatch({ control, name: 'secret_mode' });
   const secret = useWatch({ control, name: 'secret' });
+  const name = useWatch({ control, name: 'name' });
 
   return (
     <form noValidate onSubmit={submit} className="space-y-5">
-      <TextField
-        label="Name"
-        autoComplete="off"
-        maxLength={SUBACCOUNT_NAME_MAX}
-        hint={`For example your customer's name. Up to ${SUBACCOUNT_NAME_MAX} characters.`}
+      <SubaccountNameField
+        apiKey={apiKey}
+        value={name ?? ''}
+        hint="For example your customer's name."
         error={errors.name?.message}
         {...register('name')}
       />
@@ -176,9 +191,43 @@ function CreateForm({ create, onCancel }: { create: ReturnType<typeof useCreateS
   );
 }
 
-function CreatedNotice({ subaccount, onDone }: { subaccount: CreatedSubaccount; onDone: () => void }) {
+function CreatedNotice({
+  subaccount,
+  askingToClose,
+  onKeepOpen,
+  onDone,
+}: {
+  subaccount: CreatedSubaccount;
+  askingToClose: boolean;
+  onKeepOpen: () => void;
+  onDone: () => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const questionRef = useRef<HTMLDivElement>(null);
+  // The form that had focus is gone: take the user to the secret, ready to copy.
+  useEffect(() => ref.current?.querySelector<HTMLInputElement>('input[readonly], input')?.focus(), []);
+  useEffect(() => {
+    if (askingToClose) questionRef.current?.querySelector('button')?.focus();
+  }, [askingToClose]);
+
+  if (askingToClose) {
+    return (
+      <div ref={questionRef} className="space-y-4">
+        <Alert variant="warning" title="Have you copied the secret?">
+          The API secret of {subaccount.name} will not be shown again once this dialog is closed.
+        </Alert>
+        <DialogActions>
+          <Button variant="secondary" onClick={onDone}>
+            Yes, close
+          </Button>
+          <Button onClick={onKeepOpen}>Show the secret again</Button>
+        </DialogActions>
+      </div>
+    );
+  }
+
   return (
-    <div className="space-y-4">
+    <div ref={ref} className="space-y-4">
       <p className="text-sm text-slate-600">
         <span className="font-medium text-slate-900">{subaccount.name}</span> is ready. Give your customer these
         credentials.

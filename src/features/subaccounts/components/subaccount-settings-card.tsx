@@ -1,17 +1,18 @@
 import { useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { modifySubaccountRequestSchema, SUBACCOUNT_NAME_MAX, type Subaccount } from '../../../../contract/subaccounts.js';
+import { modifySubaccountRequestSchema, type Subaccount } from '../../../../contract/subaccounts.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
-import { TextField } from '../../../components/ui/text-field.js';
 import { useApiForm } from '../../../lib/use-api-form.js';
 import { Money } from '../../../components/ui/money.js';
 import { useUpdateSubaccount } from '../api/update-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
+import { SubaccountNameField } from './subaccount-name-field.js';
 
 type Confirming = 'own-balance' | 'suspend' | 'reactivate' | null;
 
@@ -154,6 +155,7 @@ function RenameForm({ apiKey, subaccount, onRenamed }: { apiKey: string; subacco
     register,
     submit,
     formError,
+    control,
     formState: { errors, isSubmitting, isDirty },
   } = useApiForm({
     schema: renameSchema,
@@ -165,13 +167,15 @@ function RenameForm({ apiKey, subaccount, onRenamed }: { apiKey: string; subacco
     },
   });
 
+  const name = useWatch({ control, name: 'name' });
+
   return (
     <form noValidate onSubmit={submit} className="space-y-3" aria-label="Rename">
       <div className="flex flex-wrap items-start gap-3">
-        <TextField
-          label="Name"
-          autoComplete="off"
-          maxLength={SUBACCOUNT_NAME_MAX}
+        <SubaccountNameField
+          apiKey={apiKey}
+          ownKey={subaccount.api_key}
+          value={name ?? ''}
           className="min-w-60 flex-1"
           error={errors.name?.message}
           {...register('name')}
