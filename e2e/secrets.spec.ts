@@ -122,9 +122,9 @@ test('a default webhook is saved only when it answers 200 OK', async ({ page }) 
   const origin = new URL(page.url()).origin;
 
   const webhooks = page.getByRole('region', { name: 'Default webhooks' });
-  const receipts = webhooks.getByLabel('Delivery receipt webhook (drCallBackUrl)');
+  const receipts = webhooks.getByLabel('Delivery receipt webhook');
   await expect(receipts).toHaveValue('');
-  await expect(webhooks.getByLabel('Inbound SMS webhook (moCallBackUrl)')).toHaveValue('');
+  await expect(webhooks.getByLabel('Inbound SMS webhook')).toHaveValue('');
 
   await receipts.fill(`${origin}/api/nope`);
   await webhooks.getByRole('button', { name: 'Save webhooks' }).click();

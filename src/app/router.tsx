@@ -100,10 +100,10 @@ export function createAppRouter(client: QueryClient) {
                 {
                   path: paths.subaccountSecrets.path,
                   lazy: async () => {
-                    const { SubaccountSecretsPage, subaccountSecretsLoader } = await import(
-                      '../features/secrets/pages/subaccount-secrets-page.js'
+                    const { SubaccountSecretsRoute, subaccountSecretsRouteLoader } = await import(
+                      './routes/subaccount-secrets-route.js'
                     );
-                    return { Component: SubaccountSecretsPage, loader: subaccountSecretsLoader(client) };
+                    return { Component: SubaccountSecretsRoute, loader: subaccountSecretsRouteLoader(client) };
                   },
                 },
                 {

@@ -47,7 +47,6 @@ export function OverviewPage() {
           </Badge>
         )}
       </div>
-      {summary.data && <p className="mt-1 text-sm text-slate-600">{summary.data.company_name}</p>}
 
       {summary.isPending ? (
         <PageSpinner label="Loading your account…" />

@@ -16,13 +16,13 @@ const fields: ReadonlyArray<{ name: Field; setting: 'mo-callback-url' | 'dr-call
   {
     name: 'moCallBackUrl',
     setting: 'mo-callback-url',
-    label: 'Inbound SMS webhook (moCallBackUrl)',
+    label: 'Inbound SMS webhook',
     hint: 'Where we send the SMS your numbers receive, unless a number has its own webhook.',
   },
   {
     name: 'drCallBackUrl',
     setting: 'dr-callback-url',
-    label: 'Delivery receipt webhook (drCallBackUrl)',
+    label: 'Delivery receipt webhook',
     hint: 'Where we send delivery receipts for the SMS you send.',
   },
 ];
@@ -94,7 +94,11 @@ function WebhooksForm({ apiKey, settings }: { apiKey: string; settings: Settings
             autoComplete="off"
             spellCheck={false}
             placeholder="https://example.com/webhooks/…"
-            hint={hint}
+            hint={
+              <>
+                {hint} API setting: <code className="font-mono text-xs text-slate-700">{name}</code>.
+              </>
+            }
             error={errors[name]?.message}
             describedById={statusIds[name]}
             {...register(name, { onChange: () => setOutcomes((current) => ({ ...current, [name]: undefined })) })}

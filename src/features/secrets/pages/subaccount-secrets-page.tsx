@@ -13,18 +13,25 @@ export const subaccountSecretsLoader =
     return null;
   };
 
-/** A subaccount's API secrets: the same card as API settings, for the subaccount's key. */
-export function SubaccountSecretsPage() {
+/**
+ * A subaccount's API secrets: the same card as API settings, for the subaccount's key. Titled with
+ * the subaccount's name, which the route supplies (its API key until the name is known).
+ */
+export function SubaccountSecretsPage({ name }: { name?: string }) {
   const subKey = useParams().subKey ?? '';
+  const title = name ?? `subaccount ${subKey}`;
   return (
     <div className="mx-auto max-w-5xl">
-      <title>{`Secrets of ${subKey} · Switchboard`}</title>
-      <p className="text-sm">
-        <TextLink to={paths.subaccount.getHref(subKey)}>Back to subaccount {subKey}</TextLink>
+      <title>{`Secrets of ${title} · Switchboard`}</title>
+      <p className="truncate text-sm" title={title}>
+        <TextLink to={paths.subaccount.getHref(subKey)}>Back to {title}</TextLink>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">API secrets of subaccount {subKey}</h1>
+      <h1 className="mt-2 truncate text-2xl font-semibold tracking-tight text-slate-900" title={`API secrets of ${title}`}>
+        API secrets of {title}
+      </h1>
       <p className="mt-1 text-sm text-slate-600">
-        Its applications sign their requests with its API key and one of these secrets.
+        Its applications sign their requests with its API key <span className="font-mono text-xs">{subKey}</span> and one
+        of these secrets.
       </p>
       <div className="mt-6">
         <SecretsCard apiKey={subKey} />
