@@ -28,12 +28,18 @@ export function AppLayout() {
 
   return (
     <div className="min-h-full lg:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow ring-1 ring-slate-300 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to main content
+      </a>
       <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-60 lg:border-r lg:border-b-0">
         <div className="flex h-14 items-center px-5 lg:h-16">
           <Logo className="text-slate-900" />
         </div>
         <nav aria-label="Main" className="px-3 pb-3 lg:pt-2">
-          <ul className="flex gap-1 lg:flex-col">
+          <ul className="flex flex-wrap gap-1 lg:flex-col">
             {navigation.map((item) => (
               <li key={item.name}>
                 <NavLink
@@ -54,11 +60,15 @@ export function AppLayout() {
         </nav>
       </aside>
 
-      <div className="flex min-h-full flex-1 flex-col lg:pl-60">
+      <div className="flex min-h-full min-w-0 flex-1 flex-col lg:pl-60">
         <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-5 lg:h-16 lg:px-8">
-          <p className="truncate text-sm font-medium text-slate-900">{session.account.company_name}</p>
-          <div className="flex items-center gap-4">
-            <span className="hidden text-sm text-slate-600 sm:inline">{session.user.email}</span>
+          <p className="min-w-0 truncate text-sm font-medium text-slate-900" title={session.account.company_name}>
+            {session.account.company_name}
+          </p>
+          <div className="flex min-w-0 shrink-0 items-center gap-4">
+            <span className="hidden max-w-64 truncate text-sm text-slate-600 md:inline" title={session.user.email}>
+              {session.user.email}
+            </span>
             <Button variant="secondary" size="sm" isLoading={signOut.isPending} onClick={() => signOut.mutate()}>
               Sign out
             </Button>
@@ -70,8 +80,10 @@ export function AppLayout() {
           </Alert>
         )}
         <main
+          id="main"
+          tabIndex={-1}
           className={cn(
-            'flex-1 px-5 py-6 lg:px-8 lg:py-8',
+            'min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-5 lg:px-8 lg:py-8',
             routeNavigation.state === 'loading' && 'opacity-60 transition-opacity',
           )}
         >

@@ -28,7 +28,7 @@ export function RouteErrorBoundary() {
       <p className="mt-6 flex gap-6">
         <button
           type="button"
-          className="font-medium text-indigo-600 hover:text-indigo-500"
+          className="font-medium text-indigo-600 hover:text-indigo-800"
           onClick={() => window.location.reload()}
         >
           Reload the page

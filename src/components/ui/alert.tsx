@@ -25,7 +25,7 @@ export function Alert({
   return (
     <div
       role={variant === 'error' ? 'alert' : 'status'}
-      className={cn('rounded-md px-4 py-3 text-sm ring-1 ring-inset', styles[variant], className)}
+      className={cn('rounded-md px-4 py-3 text-sm [overflow-wrap:anywhere] ring-1 ring-inset', styles[variant], className)}
     >
       {title && <p className="font-semibold">{title}</p>}
       {children && <div className={cn(title && 'mt-1')}>{children}</div>}

@@ -63,13 +63,14 @@ export function Dialog({
       }}
       onClose={handleClose}
       className={cn(
-        'm-auto w-full rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50',
+        'm-auto w-[calc(100%-1.5rem)] rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50',
         { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' }[size],
       )}
     >
       {open && (
         <div className="px-6 pt-5 pb-5">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          {/* A long name in the title is cut after two lines; the tooltip has all of it. */}
+          <h2 id={titleId} title={title} className="line-clamp-2 text-lg font-semibold [overflow-wrap:anywhere] text-slate-900">
             {title}
           </h2>
           {description && (

@@ -22,7 +22,7 @@ export function LastApiCallsCard({ apiKey }: { apiKey: string }) {
           No API calls yet. Calls made with your API key and secret show up here.
         </p>
       ) : (
-        <Table caption="Last API calls">
+        <Table caption="Last API calls" stackOnPhone>
           <thead>
             <tr>
               <th scope="col">Method</th>
@@ -35,11 +35,13 @@ export function LastApiCallsCard({ apiKey }: { apiKey: string }) {
             {calls.data.api_calls.map((call, index) => (
               <tr key={`${call.created_at}-${index}`}>
                 <td className="font-mono text-xs font-semibold">{call.method}</td>
-                <td className="font-mono text-xs break-all">{call.path}</td>
-                <td>
+                <td data-label="Path" className="font-mono text-xs break-all max-sm:order-1 max-sm:col-span-2">
+                  {call.path}
+                </td>
+                <td className="max-sm:justify-self-end">
                   <Badge tone={statusTone(call.status)}>{call.status}</Badge>
                 </td>
-                <td className="whitespace-nowrap tabular-nums">
+                <td data-label="Time" className="whitespace-nowrap tabular-nums max-sm:order-2 max-sm:col-span-2">
                   <time dateTime={call.created_at}>{formatDateTime(call.created_at)}</time>
                 </td>
               </tr>

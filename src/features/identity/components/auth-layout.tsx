@@ -16,16 +16,17 @@ export function AuthLayout({
   footer?: ReactNode;
   wide?: boolean;
 }) {
+  const column = cn('mx-auto w-full', wide ? 'max-w-xl' : 'max-w-md');
   return (
     <div className="flex min-h-full flex-col justify-center px-4 py-12 sm:px-6">
       <title>{`${title} · Switchboard`}</title>
-      <div className={cn('mx-auto w-full', wide ? 'max-w-xl' : 'max-w-md')}>
+      <header className={column}>
         <Logo className="text-slate-900" />
-        <h1 className="mt-8 text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      </header>
+      <main className={cn(column, 'mt-8')}>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {subtitle && <div className="mt-2 text-sm text-slate-600">{subtitle}</div>}
-      </div>
-      <main className={cn('mx-auto mt-6 w-full', wide ? 'max-w-xl' : 'max-w-md')}>
-        <div className="rounded-lg bg-white px-6 py-7 shadow-sm ring-1 ring-slate-200 sm:px-8">{children}</div>
+        <div className="mt-6 rounded-lg bg-white px-6 py-7 shadow-sm ring-1 ring-slate-200 sm:px-8">{children}</div>
         {footer && <div className="mt-6 space-y-2 text-center text-sm text-slate-600">{footer}</div>}
       </main>
     </div>

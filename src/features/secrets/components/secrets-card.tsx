@@ -111,7 +111,7 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
         ) : secrets.isError ? (
           <LoadError message={secrets.error.message} onRetry={() => secrets.refetch()} />
         ) : (
-          <Table caption="API secrets">
+          <Table caption="API secrets" stackOnPhone>
             <thead>
               <tr>
                 <th scope="col">Secret ID</th>
@@ -124,12 +124,14 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
             <tbody>
               {list.map((secret) => (
                 <tr key={secret.id}>
-                  <td className="font-mono text-xs">{secret.id}</td>
-                  <td className="whitespace-nowrap tabular-nums">
+                  <td data-label="Secret ID" className="font-mono text-xs break-all max-sm:col-span-2">
+                    {secret.id}
+                  </td>
+                  <td data-label="Created" className="whitespace-nowrap tabular-nums">
                     <time dateTime={secret.created_at}>{formatDateTime(secret.created_at)}</time>
                   </td>
-                  <td className="text-right">
-                    <div className="flex items-center justify-end gap-3">
+                  <td className="text-right max-sm:self-end">
+                    <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
                       {onlyOne && (
                         <span id={lastReasonId} className="text-xs text-slate-500">
                           {LAST_SECRET_REASON}

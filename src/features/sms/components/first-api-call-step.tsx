@@ -1,6 +1,7 @@
 import { Alert } from '../../../components/ui/alert.js';
 import { Card } from '../../../components/ui/card.js';
 import { CopyButton } from '../../../components/ui/copy-button.js';
+import { HorizontalScroll } from '../../../components/ui/scroll-area.js';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { paths } from '../../../lib/paths.js';
 
@@ -22,9 +23,9 @@ export function FirstApiCallStep({ apiKey, to, done }: { apiKey: string; to: str
           <TextLink to={paths.apiSettings.getHref()}>API settings</TextLink>.
         </p>
         <div className="flex flex-col gap-2 sm:relative sm:block">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 font-mono sm:pr-36 text-xs leading-relaxed text-slate-100">
-            {command}
-          </pre>
+          <HorizontalScroll label="The command" className="rounded-md bg-slate-900">
+            <pre className="w-max p-4 font-mono text-xs leading-relaxed text-slate-100 sm:pr-36">{command}</pre>
+          </HorizontalScroll>
           <div className="order-first self-end sm:absolute sm:top-2 sm:right-2">
             <CopyButton value={command} label="Copy command" />
           </div>

@@ -18,7 +18,7 @@ export function MessagesCard({ apiKey }: { apiKey: string }) {
       ) : messages.data.messages.length === 0 ? (
         <p className="text-sm text-slate-500">No messages sent yet.</p>
       ) : (
-        <Table caption="Recent messages">
+        <Table caption="Recent messages" stackOnPhone>
           <thead>
             <tr>
               <th scope="col">To</th>
@@ -35,11 +35,19 @@ export function MessagesCard({ apiKey }: { apiKey: string }) {
           <tbody>
             {messages.data.messages.map((message) => (
               <tr key={message.id}>
-                <td className="whitespace-nowrap tabular-nums">{formatPhone(message.to)}</td>
-                <td className="max-w-md break-words">{message.text}</td>
-                <td className="text-right tabular-nums">{message.parts}</td>
-                <td className="text-right tabular-nums"><Money amount={message.price} /></td>
-                <td className="whitespace-nowrap tabular-nums">
+                <td data-label="To" className="whitespace-nowrap tabular-nums max-sm:-order-1">
+                  {formatPhone(message.to)}
+                </td>
+                <td data-label="Message" className="max-w-md break-words max-sm:col-span-2 max-sm:max-w-none">
+                  {message.text}
+                </td>
+                <td data-label="Parts" className="text-right tabular-nums">
+                  {message.parts}
+                </td>
+                <td data-label="Price" className="text-right tabular-nums max-sm:-order-1">
+                  <Money amount={message.price} />
+                </td>
+                <td data-label="Sent" className="whitespace-nowrap tabular-nums">
                   <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
                 </td>
               </tr>

@@ -55,7 +55,7 @@ export function TestNumbersStep({ apiKey, demo }: { apiKey: string; demo: boolea
         ) : list.length === 0 ? (
           <p className="text-sm text-slate-500">No test numbers yet.</p>
         ) : (
-          <Table caption="Test numbers">
+          <Table caption="Test numbers" stackOnPhone>
             <thead>
               <tr>
                 <th scope="col">Number</th>
@@ -69,11 +69,11 @@ export function TestNumbersStep({ apiKey, demo }: { apiKey: string; demo: boolea
               {list.map((testNumber) => (
                 <tr key={testNumber.id}>
                   <td className="font-medium whitespace-nowrap tabular-nums">{formatPhone(testNumber.number)}</td>
-                  <td>
+                  <td className="max-sm:justify-self-end">
                     {testNumber.verified ? <Badge tone="success">Verified</Badge> : <Badge tone="warning">Awaiting PIN</Badge>}
                   </td>
-                  <td>
-                    <div className="flex flex-wrap items-start justify-end gap-3">
+                  <td className="max-sm:col-span-2">
+                    <div className="flex flex-wrap items-start justify-end gap-3 max-sm:justify-start">
                       {!testNumber.verified && (
                         <PendingTestNumber
                           apiKey={apiKey}

@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { Money } from '../../../components/ui/money.js';
+import { cn } from '../../../lib/cn.js';
 import { availableToSpend } from '../utils/amounts.js';
 import { SHARED_NO_TRANSFERS } from './balance-mode-text.js';
 import { transferActions, type TransferAction } from './transfer-dialog.js';
@@ -28,7 +29,7 @@ export function SubaccountFundsCard({
           It spends from your account&rsquo;s balance and credit limit: whatever you can spend, it can spend.
         </p>
         {primary && (
-          <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
+          <dl className="mt-4 grid grid-cols-[repeat(auto-fit,minmax(7.5rem,1fr))] gap-3 text-sm">
             <Figure label="Your balance" value={primary.balance} />
             <Figure label="Your credit limit" value={primary.credit_limit} />
             <Figure label="Available to spend" value={availableToSpend(primary)} />
@@ -44,7 +45,7 @@ export function SubaccountFundsCard({
   const funds = { balance: subaccount.balance, credit_limit: subaccount.credit_limit };
   return (
     <Card title="Balance">
-      <dl className="grid grid-cols-3 gap-3 text-sm">
+      <dl className="grid grid-cols-[repeat(auto-fit,minmax(8.5rem,1fr))] gap-3 text-sm">
         <Figure label="Balance" value={funds.balance} large />
         <Figure label="Credit limit" value={funds.credit_limit} large />
         <Figure label="Available to spend" value={availableToSpend(funds)} large />
@@ -73,7 +74,7 @@ function Figure({ label, value, large = false }: { label: string; value: number;
   return (
     <div>
       <dt className="text-slate-500">{label}</dt>
-      <dd className={large ? 'mt-0.5 text-xl font-semibold text-slate-900 tabular-nums' : 'font-medium text-slate-900 tabular-nums'}>
+      <dd className={cn('whitespace-nowrap text-slate-900 tabular-nums', large ? 'mt-0.5 text-xl font-semibold' : 'font-medium')}>
         <Money amount={value} />
       </dd>
     </div>

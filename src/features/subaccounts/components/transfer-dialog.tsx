@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { transferRequestSchema, type Subaccount, type TransferRequest } from '../../../../contract/subaccounts.js';
@@ -260,8 +260,9 @@ function TransferForm({
         />
       </fieldset>
 
-      <table className="w-full text-left text-sm">
-        <caption className="pb-2 text-left text-sm font-medium text-slate-800">
+      {/* On a phone each account is a card of three figures, so nothing is cut off. */}
+      <table className="stack-on-phone w-full text-left text-sm" style={{ '--stack-columns': 3 } as CSSProperties}>
+        <caption className="pb-2 text-left text-sm font-medium text-slate-800 max-sm:block">
           {after ? 'After the transfer' : 'Now (enter an amount to see the effect)'}
         </caption>
         <thead>
@@ -313,21 +314,23 @@ function TransferForm({
 
 function EffectRow({ label, now, after }: { label: string; now: Funds; after: Funds | null }) {
   return (
-    <tr>
-      <th scope="row" className="max-w-40 truncate py-2 pr-3 font-medium text-slate-900">
-        {label}
+    <tr className="max-sm:px-0!">
+      <th scope="row" className="py-2 pr-3 font-medium text-slate-900 max-sm:col-span-3">
+        <span className="block max-w-40 truncate max-sm:max-w-none" title={label}>
+          {label}
+        </span>
       </th>
-      <EffectCell now={now.balance} after={after?.balance} />
-      <EffectCell now={now.credit_limit} after={after?.credit_limit} />
-      <EffectCell now={availableToSpend(now)} after={after ? availableToSpend(after) : undefined} />
+      <EffectCell label="Balance" now={now.balance} after={after?.balance} />
+      <EffectCell label="Credit limit" now={now.credit_limit} after={after?.credit_limit} />
+      <EffectCell label="Available" now={availableToSpend(now)} after={after ? availableToSpend(after) : undefined} />
     </tr>
   );
 }
 
-function EffectCell({ now, after }: { now: number; after: number | undefined }) {
+function EffectCell({ label, now, after }: { label: string; now: number; after: number | undefined }) {
   const changed = after !== undefined && after !== now;
   return (
-    <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums last:pr-0">
+    <td data-label={label} className="py-2 pr-3 text-right whitespace-nowrap tabular-nums last:pr-0">
       {after === undefined ? (
         <span className="text-slate-800">
           <Money amount={now} />

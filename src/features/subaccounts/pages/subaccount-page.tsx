@@ -92,7 +92,9 @@ export function SubaccountPage() {
       <title>{`${sub.name} · Subaccounts · Switchboard`}</title>
       {back}
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{sub.name}</h1>
+        <h1 title={sub.name} className="max-w-full truncate text-2xl font-semibold tracking-tight text-slate-900">
+          {sub.name}
+        </h1>
         {sub.suspended ? <Badge tone="danger">Suspended</Badge> : <Badge tone="success">Active</Badge>}
         <Badge tone={sub.use_primary_account_balance ? 'neutral' : 'info'}>
           {BALANCE_MODE_TEXT[sub.use_primary_account_balance ? 'shared' : 'own'].label}

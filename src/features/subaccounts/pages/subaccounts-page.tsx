@@ -82,7 +82,7 @@ export function SubaccountsPage() {
 
       <PrimaryFunds apiKey={apiKey} />
 
-      <div role="search" aria-label="Subaccounts" className="mt-6 grid gap-4 sm:grid-cols-[minmax(0,2fr)_1fr_1fr]">
+      <div role="search" aria-label="Subaccounts" className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <TextField
           label="Search"
           type="search"

@@ -89,7 +89,7 @@ export function TransfersPage() {
         role="search"
         aria-label="Transfers"
         onSubmit={(event) => event.preventDefault()}
-        className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+        className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4"
       >
         <Select
           label="Kind"
