@@ -9,6 +9,7 @@ import { registerCompany } from '../server/modules/identity/register-company.js'
 import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
 import { hashSecret } from '../server/platform/passwords.js';
 import { load, startServer } from './harness.js';
+import { systemAuthor } from '../server/platform/activity/author.js';
 
 /**
  * `npm run bench:profile [-- postgres://…]`: runs the real server under `node --cpu-prof` on one hot
@@ -83,7 +84,7 @@ const partner = await registerCompany(ctx, { companyName: 'Profile', name: 'Prof
 await setCreditLimit(ctx, partner.apiKey, -1_000_000_000_000);
 await topUpByOperator(ctx, partner.apiKey, 1_000_000_000_000, 'profile');
 const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
-const sub = await createSubaccount(ctx, partnerAccount, { name: 'Profile customer', use_primary_account_balance: false });
+const sub = await createSubaccount(ctx, partnerAccount, { name: 'Profile customer', use_primary_account_balance: false }, systemAuthor('bench'));
 await database.close();
 
 const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };

@@ -15,6 +15,7 @@ import { newApiKey, newApiSecret, newId } from '../server/platform/ids.js';
 import { hashSecret } from '../server/platform/passwords.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
 import { rawPgOneConnection, rawPgPool, rawSqliteRate, seedRawPostgres } from './raw-engine.js';
+import { systemAuthor } from '../server/platform/activity/author.js';
 
 interface Row {
   engine: string;
@@ -165,7 +166,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
   await setCreditLimit(ctx, partner.apiKey, -1_000_000_000_000);
   await topUpByOperator(ctx, partner.apiKey, 1_000_000_000_000, 'bench');
   const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
-  const sub = await createSubaccount(ctx, partnerAccount, { name: 'Bench customer', use_primary_account_balance: false });
+  const sub = await createSubaccount(ctx, partnerAccount, { name: 'Bench customer', use_primary_account_balance: false }, systemAuthor('bench'));
   const families = name === 'PostgreSQL' ? await seedFamilies(database, 1000) : null;
 
   const big = company(2);
@@ -220,7 +221,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
       const body = JSON.stringify({ from: partner.apiKey, to: sub.api_key, amount: 0.01 });
       const http = await load({ url: `${server.origin}/accounts/${partner.apiKey}/${kind}-transfers`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
       record({ engine: name, path: `${kind} transfer, one primary (HTTP)`, figure: perSecond(http), p99: `p99 ${fmt(http.p99)} ms`, ...versus(http.requestsPerSecond, durable.value, durable.label, name === 'SQLite' ? 0.5 : undefined), failed: failed(http) });
-      const inProcess = await rate(3000, 10, () => inTransaction(database, (tx) => transfer(ctx, tx, partnerAccount, kind, { from: partner.apiKey, to: sub.api_key, amount: 0.01 }, 'bench')));
+      const inProcess = await rate(3000, 10, () => inTransaction(database, (tx) => transfer(ctx, tx, partnerAccount, kind, { from: partner.apiKey, to: sub.api_key, amount: 0.01 }, 'bench', systemAuthor('bench'))));
       record({ engine: name, path: `${kind} transfer, transfer() in-process`, figure: `${fmt(inProcess)} tx/s`, ...versus(inProcess, durable.value, durable.label) });
     }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../../contract/password.js';
 import type { AppContext } from '../context.js';
 import { registerCompany } from '../modules/identity/register-company.js';
+import { operatorAuthor } from '../platform/activity/author.js';
 import { hashSecret } from '../platform/passwords.js';
 import { ProblemError } from '../platform/problems.js';
 import { CliUsageError } from './cli-error.js';
@@ -35,7 +36,7 @@ export async function createAccountCommand(ctx: AppContext, args: string[]): Pro
       email,
       passwordHash: await hashSecret(password),
       phone: parsePhoneNumberFromString(phone)!.number,
-    });
+    }, undefined, operatorAuthor);
     return { api_key: registered.apiKey, api_secret: registered.apiSecret };
   } catch (error) {
     if (error instanceof ProblemError) throw new CliUsageError(error.message);

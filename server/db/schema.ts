@@ -223,6 +223,21 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** One change: `changes` is a JSON array of {field, before, after}; never a secret or a password. */
+export interface ActivityEntriesTable {
+  id: string;
+  primary_api_key: string;
+  api_key: string | null;
+  kind: string;
+  object_id: string | null;
+  actor_kind: 'user' | 'api_key' | 'operator' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  changes: string;
+  ip: string | null;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -243,6 +258,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   transfers: TransfersTable;
   job_runs: JobRunsTable;
+  activity_entries: ActivityEntriesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -7,6 +7,7 @@ import { subaccounts } from './004-subaccounts.js';
 import { subaccountListIndexes } from './005-subaccount-list-indexes.js';
 import { jobRunsAndMailQueue } from './006-job-runs-and-mail-queue.js';
 import { userGrants } from './007-user-grants.js';
+import { activityLog } from './010-activity-log.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '005-subaccount-list-indexes': subaccountListIndexes(),
         '006-job-runs-and-mail-queue': jobRunsAndMailQueue(),
         '007-user-grants': userGrants(),
+        '010-activity-log': activityLog(),
       };
     },
   };

@@ -2,6 +2,8 @@ import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts, type Tx } from '../../db/database.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
+import { operatorAuthor } from '../../platform/activity/author.js';
+import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
 import { ProblemError } from '../../platform/problems.js';
 import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 
@@ -40,6 +42,12 @@ export async function setCreditLimit(ctx: AppContext, apiKey: string, limitMicro
       });
     }
     await tx.updateTable('accounts').set({ credit_limit_micros: limitMicros }).where('api_key', '=', apiKey).execute();
+    await recordActivity(tx, ctx.clock, operatorAuthor, {
+      kind: 'account.credit_limit_set',
+      primaryApiKey: apiKey,
+      apiKey,
+      changes: changesBetween({ credit_limit: microsToEuros(account.credit_limit_micros) }, { credit_limit: microsToEuros(limitMicros) }, ['credit_limit']),
+    });
     return state(tx, apiKey);
   });
 }
@@ -63,13 +71,23 @@ export async function topUpByOperator(ctx: AppContext, apiKey: string, amountMic
         .executeTakeFirst();
       if (seen) return { ...(await state(tx, apiKey)), applied: false };
     }
-    await postLedgerEntry(tx, ctx.clock, {
+    const balanceAfter = await postLedgerEntry(tx, ctx.clock, {
       apiKey,
       primaryApiKey: account.primary_api_key,
       kind: 'top_up',
       amountMicros,
       reference: reference ?? 'Bank transfer',
       actor: 'operator',
+    });
+    await recordActivity(tx, ctx.clock, operatorAuthor, {
+      kind: 'account.topped_up',
+      primaryApiKey: apiKey,
+      apiKey,
+      changes: [
+        { field: 'amount', before: null, after: microsToEuros(amountMicros) },
+        { field: 'balance', before: microsToEuros(balanceAfter - amountMicros), after: microsToEuros(balanceAfter) },
+        { field: 'reference', before: null, after: reference ?? 'Bank transfer' },
+      ],
     });
     await tx.updateTable('accounts').set({ demo: 0 }).where('primary_api_key', '=', apiKey).execute();
     return { ...(await state(tx, apiKey)), applied: true };

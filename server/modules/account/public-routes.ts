@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { balanceSchema, legacyStatusSchema, settingsRequestSchema, settingsSchema, topUpRequestSchema } from '../../../contract/account-api.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
+import { authorOf } from '../../platform/activity/author.js';
 import { accountOf } from '../../platform/auth/access.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
@@ -46,7 +47,7 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       config: { access: { auth: 'api', permission: 'api_settings:write', account: { own: true } } },
       schema: { tags: ['account'], summary: 'Default webhooks (probed for 200 OK before saving)', body: settingsRequestSchema, response: { 200: settingsSchema } },
     },
-    async (request) => updateSettings(ctx, accountOf(request), request.body),
+    async (request) => updateSettings(ctx, accountOf(request), request.body, authorOf(request)),
   );
 };
 

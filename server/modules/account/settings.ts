@@ -1,7 +1,10 @@
 import type { Settings, SettingsRequest } from '../../../contract/account-api.js';
 import { allowPrivateCallbacks } from '../../config.js';
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
+import type { ActivityAuthor } from '../../platform/activity/author.js';
+import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
 import { probeCallbackUrl } from './callback-probe.js';
 
 /** Throughput limits are fixed per account for now; the API reports them with the settings. */
@@ -24,7 +27,7 @@ export function describeSettings(account: Pick<Account, 'mo_callback_url' | 'dr_
 }
 
 /** Saves the default webhooks after probing every new URL for a 200 (all failures reported); an empty string unsets one. */
-export async function updateSettings(ctx: AppContext, account: Account, request: SettingsRequest): Promise<Settings> {
+export async function updateSettings(ctx: AppContext, account: Account, request: SettingsRequest, author: ActivityAuthor): Promise<Settings> {
   const changes: { mo_callback_url?: string | null; dr_callback_url?: string | null } = {};
   const fields = [['moCallBackUrl', 'mo_callback_url'], ['drCallBackUrl', 'dr_callback_url']] as const;
   const probes = await Promise.all(
@@ -45,11 +48,19 @@ export async function updateSettings(ctx: AppContext, account: Account, request:
     if (value !== undefined) changes[column] = value === '' ? null : value;
   }
   if (Object.keys(changes).length === 0) return describeSettings(account);
-  const updated = await ctx.db
-    .updateTable('accounts')
-    .set(changes)
-    .where('api_key', '=', account.api_key)
-    .returning(['mo_callback_url', 'dr_callback_url'])
-    .executeTakeFirstOrThrow();
+  const updated = await inTransaction(ctx.database, async (tx) => {
+    const before = await tx.selectFrom('accounts').select(['mo_callback_url', 'dr_callback_url']).where('api_key', '=', account.api_key).executeTakeFirstOrThrow();
+    const after = await tx
+      .updateTable('accounts')
+      .set(changes)
+      .where('api_key', '=', account.api_key)
+      .returning(['mo_callback_url', 'dr_callback_url'])
+      .executeTakeFirstOrThrow();
+    const fieldChanges = changesBetween(before, after, ['mo_callback_url', 'dr_callback_url']);
+    if (fieldChanges.length > 0) {
+      await recordActivity(tx, ctx.clock, author, { kind: 'settings.updated', primaryApiKey: account.primary_api_key, apiKey: account.api_key, changes: fieldChanges });
+    }
+    return after;
+  });
   return describeSettings(updated);
 }

@@ -1,5 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { publicUrl } from '../../config.js';
+import { inTransaction, type Tx } from '../../db/database.js';
+import { userAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { MINUTE } from '../../platform/clock.js';
 import type { Email } from '../../platform/delivery/mailer.js';
 import { newToken, sha256 } from '../../platform/ids.js';
@@ -51,10 +54,15 @@ export async function composePasswordResetMail(ctx: AppContext, email: string): 
 }
 
 /** Spends a reset link (once, within 15 minutes), sets the password and ends every session of the user. */
-export async function confirmPasswordReset(ctx: AppContext, token: string, password: string): Promise<void> {
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, ip: string): Promise<void> {
   const passwordHash = await hashSecret(password);
   const now = ctx.clock.now().toISOString();
-  const spent = await ctx.db
+  await inTransaction(ctx.database, (tx) => resetPassword(ctx, tx, { token, passwordHash, now, ip }));
+}
+
+async function resetPassword(ctx: AppContext, tx: Tx, reset: { token: string; passwordHash: string; now: string; ip: string }): Promise<void> {
+  const { token, passwordHash, now } = reset;
+  const spent = await tx
     .updateTable('password_resets')
     .set({ used_at: now })
     .where('token_hash', '=', sha256(token))
@@ -63,12 +71,13 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
     .returning('user_id')
     .executeTakeFirst();
   if (!spent) throw fieldError('token', 'This reset link has expired or was already used. Request a new one.');
-  const user = await ctx.db
+  const user = await tx
     .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: 0 })
     .where('id', '=', spent.user_id)
-    .returning('email')
+    .returning(['id', 'name', 'email', 'primary_api_key'])
     .executeTakeFirstOrThrow();
-  await ctx.sessions.endAllFor(spent.user_id);
-  await ctx.db.deleteFrom('login_failures').where('email', '=', user.email).execute();
+  await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  await tx.deleteFrom('login_failures').where('email', '=', user.email).execute();
+  await recordActivity(tx, ctx.clock, userAuthor(user, reset.ip), { kind: 'user.password_reset', primaryApiKey: user.primary_api_key, apiKey: null, objectId: user.id });
 }

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/database.js';
 import { phoneTaken } from '../../platform/accounts/accounts-repository.js';
+import { userAuthor, type ActivityAuthor } from '../../platform/activity/author.js';
+import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
 import { newApiSecret, newId } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { ProblemError } from '../../platform/problems.js';
@@ -22,12 +24,14 @@ export interface RegisteredCompany {
 
 /**
  * Creates the primary account and its primary user for a company whose phone is verified.
- * `beforeCreate` runs first in the same transaction (e.g. spending the PIN).
+ * `beforeCreate` runs first in the same transaction (e.g. spending the PIN). The activity log names
+ * `createdBy` as the author, or else the new user.
  */
 export async function registerCompany(
   ctx: AppContext,
   company: VerifiedCompany,
   beforeCreate: (tx: Tx) => Promise<void> = async () => {},
+  createdBy?: ActivityAuthor,
 ): Promise<RegisteredCompany> {
   const apiSecret = newApiSecret();
   const apiSecretHash = await hashSecret(apiSecret);
@@ -49,6 +53,18 @@ export async function registerCompany(
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
+    await recordActivity(tx, ctx.clock, createdBy ?? userAuthor({ id: userId, name: company.name }, null), {
+      kind: 'account.created',
+      primaryApiKey: apiKey,
+      apiKey,
+      objectId: apiKey,
+      changes: changesBetween(null, { company_name: company.companyName, name: company.name, email: company.email, phone: company.phone }, [
+        'company_name',
+        'name',
+        'email',
+        'phone',
+      ]),
+    });
     return apiKey;
   });
   return { userId, apiKey, apiSecret };

@@ -137,7 +137,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/api/password-resets/confirm',
     { config: open, schema: { tags: ['identity'], body: passwordResetConfirmSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await confirmPasswordReset(ctx, request.body.token, request.body.password);
+      await confirmPasswordReset(ctx, request.body.token, request.body.password, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -1,4 +1,7 @@
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/database.js';
+import { userAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { MINUTE } from '../../platform/clock.js';
 import { hashSecret, verifySecret } from '../../platform/passwords.js';
 import { ProblemError, tooManyRequests } from '../../platform/problems.js';
@@ -15,10 +18,13 @@ const decoyHash = hashSecret('decoy password that never matches');
  */
 export async function signIn(ctx: AppContext, email: string, password: string, ip: string): Promise<{ userId: string }> {
   await assertNotLocked(ctx, email, ip);
-  const user = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const user = await ctx.db.selectFrom('users').select(['id', 'name', 'primary_api_key', 'password_hash']).where('email', '=', email).executeTakeFirst();
   const matches = await verifySecret(user?.password_hash ?? (await decoyHash), password);
   if (user && matches) {
-    await ctx.db.deleteFrom('login_failures').where('email', '=', email).execute();
+    await inTransaction(ctx.database, async (tx) => {
+      await tx.deleteFrom('login_failures').where('email', '=', email).execute();
+      await recordActivity(tx, ctx.clock, userAuthor(user, ip), { kind: 'user.signed_in', primaryApiKey: user.primary_api_key, apiKey: null, objectId: user.id });
+    });
     return { userId: user.id };
   }
   await ctx.db.insertInto('login_failures').values({ email, ip, created_at: ctx.clock.now().toISOString() }).execute();

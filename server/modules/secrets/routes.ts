@@ -11,6 +11,7 @@ import {
   secretParamsSchema,
 } from '../../../contract/secrets.js';
 import type { AppContext } from '../../context.js';
+import { authorOf } from '../../platform/activity/author.js';
 import { accountOf } from '../../platform/auth/access.js';
 import { ProblemError } from '../../platform/problems.js';
 import { createSecret, generateSecret, getSecret, listSecrets, revokeSecret } from './secrets.js';
@@ -50,7 +51,7 @@ export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       config: write,
       schema: { tags: ['secrets'], summary: 'Add a chosen API secret', params: accountKeyParamsSchema, body: createSecretRequestSchema, response: { 201: secretInfoSchema } },
     },
-    async (request, reply) => reply.status(201).send(await createSecret(ctx, accountOf(request), request.body.secret)),
+    async (request, reply) => reply.status(201).send(await createSecret(ctx, accountOf(request), request.body.secret, authorOf(request))),
   );
 
   app.get(
@@ -63,7 +64,7 @@ export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/accounts/:api_key/secrets/:secret_id',
     { config: write, schema: { tags: ['secrets'], summary: 'Revoke an API secret', params: secretParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await revokeSecret(ctx, accountOf(request), request.params.secret_id);
+      await revokeSecret(ctx, accountOf(request), request.params.secret_id, authorOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -74,6 +75,6 @@ export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       config: { access: { auth: 'session', permission: 'api_settings:write', account: { account: 'api_key' } } },
       schema: { tags: ['secrets'], summary: 'Console: add a generated secret, shown once', params: accountKeyParamsSchema, response: { 201: generatedSecretSchema } },
     },
-    async (request, reply) => reply.status(201).send(await generateSecret(ctx, accountOf(request))),
+    async (request, reply) => reply.status(201).send(await generateSecret(ctx, accountOf(request), authorOf(request))),
   );
 };

@@ -3,6 +3,8 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import { newApiSecret } from '../../platform/ids.js';
+import type { ActivityAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { ProblemError } from '../../platform/problems.js';
 import { storeSecret } from './store-secret.js';
@@ -38,7 +40,7 @@ export async function getSecret(ctx: AppContext, account: Account, secretId: str
 }
 
 /** Adds a secret (at most two per account, so that rotation never needs downtime). */
-export async function createSecret(ctx: AppContext, account: Account, plain: string): Promise<SecretInfo> {
+export async function createSecret(ctx: AppContext, account: Account, plain: string, author: ActivityAuthor): Promise<SecretInfo> {
   const secretHash = await hashSecret(plain);
   const row = await inTransaction(ctx.database, async (tx) => {
     await lockFamilyAccounts(tx, ctx.database.dialect, account.primary_api_key, [account.api_key]);
@@ -55,18 +57,20 @@ export async function createSecret(ctx: AppContext, account: Account, plain: str
         detail: `Account reached maximum number [${MAX_SECRETS}] of allowed secrets`,
       });
     }
-    return storeSecret(tx, ctx.clock, { apiKey: account.api_key, primaryApiKey: account.primary_api_key, secretHash });
+    const stored = await storeSecret(tx, ctx.clock, { apiKey: account.api_key, primaryApiKey: account.primary_api_key, secretHash });
+    await recordActivity(tx, ctx.clock, author, { kind: 'secret.created', primaryApiKey: account.primary_api_key, apiKey: account.api_key, objectId: stored.id });
+    return stored;
   });
   return describeSecret(account.api_key, row);
 }
 
-export async function generateSecret(ctx: AppContext, account: Account): Promise<SecretInfo & { secret: string }> {
+export async function generateSecret(ctx: AppContext, account: Account, author: ActivityAuthor): Promise<SecretInfo & { secret: string }> {
   const secret = newApiSecret();
-  return { ...(await createSecret(ctx, account, secret)), secret };
+  return { ...(await createSecret(ctx, account, secret, author)), secret };
 }
 
 /** Revokes a secret; the last one never goes, or the account could not call the API at all. */
-export async function revokeSecret(ctx: AppContext, account: Account, secretId: string): Promise<void> {
+export async function revokeSecret(ctx: AppContext, account: Account, secretId: string, author: ActivityAuthor): Promise<void> {
   await inTransaction(ctx.database, async (tx) => {
     await lockFamilyAccounts(tx, ctx.database.dialect, account.primary_api_key, [account.api_key]);
     const rows = await tx.selectFrom('api_secrets').select('id').where('api_key', '=', account.api_key).execute();
@@ -80,6 +84,7 @@ export async function revokeSecret(ctx: AppContext, account: Account, secretId: 
       });
     }
     await tx.deleteFrom('api_secrets').where('id', '=', secretId).where('api_key', '=', account.api_key).execute();
+    await recordActivity(tx, ctx.clock, author, { kind: 'secret.revoked', primaryApiKey: account.primary_api_key, apiKey: account.api_key, objectId: secretId });
   });
 }
 

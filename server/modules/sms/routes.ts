@@ -19,6 +19,7 @@ import {
   verifyTestNumberRequestSchema,
 } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
+import { authorOf } from '../../platform/activity/author.js';
 import { accountOf, actorOf, sessionOf } from '../../platform/auth/access.js';
 import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
@@ -109,7 +110,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       config: manageTestNumbers,
       schema: { tags: ['sms'], summary: 'Add a test number and send it a PIN', body: addTestNumberRequestSchema, response: { 201: testNumberSchema } },
     },
-    async (request, reply) => reply.status(201).send(await addTestNumber(ctx, accountOf(request).api_key, request.body)),
+    async (request, reply) => reply.status(201).send(await addTestNumber(ctx, accountOf(request).api_key, request.body, authorOf(request))),
   );
 
   app.post(
@@ -118,7 +119,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       config: manageTestNumbers,
       schema: { tags: ['sms'], params: testNumberParamsSchema, body: verifyTestNumberRequestSchema, response: { 200: testNumberSchema } },
     },
-    async (request) => verifyTestNumber(ctx, accountOf(request).api_key, request.params.id, request.body.pin),
+    async (request) => verifyTestNumber(ctx, accountOf(request).api_key, request.params.id, request.body.pin, authorOf(request)),
   );
 
   app.post(
@@ -131,7 +132,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     '/api/test-numbers/:id',
     { config: manageTestNumbers, schema: { tags: ['sms'], params: testNumberParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await deleteTestNumber(ctx, accountOf(request).api_key, request.params.id);
+      await deleteTestNumber(ctx, accountOf(request).api_key, request.params.id, authorOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -4,6 +4,7 @@ import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
 import type { Browser, TestApp } from '../../testing/test-app.js';
 import { postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { createSubaccount as createSubaccountInModule } from '../subaccounts/subaccounts.js';
+import { systemAuthor } from '../../platform/activity/author.js';
 
 /** Test support for the SMS module's API tests (not a test file itself). */
 
@@ -61,7 +62,7 @@ export async function ledgerSum(t: TestApp, apiKey: string): Promise<number> {
 /** A subaccount created through the Subaccounts module, as the API would. */
 export async function createSubaccount(t: TestApp, primaryApiKey: string, options: { shared: boolean }): Promise<{ apiKey: string; apiSecret: string }> {
   const primary = await t.ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', primaryApiKey).executeTakeFirstOrThrow();
-  const created = await createSubaccountInModule(t.ctx, primary, { name: 'Customer', use_primary_account_balance: options.shared });
+  const created = await createSubaccountInModule(t.ctx, primary, { name: 'Customer', use_primary_account_balance: options.shared }, systemAuthor('test'));
   return { apiKey: created.api_key, apiSecret: created.secret };
 }
 

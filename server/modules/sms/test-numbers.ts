@@ -5,6 +5,8 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import type { TestNumbersTable } from '../../db/schema.js';
+import type { ActivityAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { newId, newPin } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { PIN_MAX_ATTEMPTS, PIN_RESEND_COOLDOWN, PIN_TTL, checkPin, pinProblem } from '../../platform/pin-check.js';
@@ -23,7 +25,7 @@ export async function listTestNumbers(ctx: AppContext, apiKey: string): Promise<
   return rows.map(view);
 }
 
-export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddTestNumberRequest): Promise<TestNumber> {
+export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddTestNumberRequest, author: ActivityAuthor): Promise<TestNumber> {
   const parsed = parsePhoneNumberFromString(input.number, input.country as CountryCode);
   if (!parsed?.isValid()) throw fieldError('number', 'Enter a valid phone number for the chosen country');
   const msisdn = parsed.number.slice(1);
@@ -63,6 +65,13 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
       );
     }
     await tx.insertInto('test_numbers').values(row).execute();
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'test_number.added',
+      primaryApiKey: row.primary_api_key,
+      apiKey,
+      objectId: row.id,
+      changes: [{ field: 'msisdn', before: null, after: msisdn }],
+    });
   });
   await sendTestPin(ctx, msisdn, pin);
   return view(row);
@@ -72,7 +81,7 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
  * Checks a PIN. The attempt is counted atomically before the comparison, so parallel guesses can
  * never get more than the three allowed.
  */
-export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: string, pin: string): Promise<TestNumber> {
+export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: string, pin: string, author: ActivityAuthor): Promise<TestNumber> {
   const row = await load(ctx, apiKey, id);
   if (row.verified_at) throw alreadyVerified();
   let attempts = row.failed_attempts;
@@ -98,14 +107,23 @@ export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: stri
   }, pin);
 
   const verifiedAt = ctx.clock.now().toISOString();
-  const verified = await ctx.db
-    .updateTable('test_numbers')
-    .set({ verified_at: verifiedAt, pin_hash: null, pin_expires_at: null })
-    .where('id', '=', row.id)
-    .where('pin_hash', '=', row.pin_hash)
-    .where('verified_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(verified.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+  await inTransaction(ctx.database, async (tx) => {
+    const verified = await tx
+      .updateTable('test_numbers')
+      .set({ verified_at: verifiedAt, pin_hash: null, pin_expires_at: null })
+      .where('id', '=', row.id)
+      .where('pin_hash', '=', row.pin_hash)
+      .where('verified_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(verified.numUpdatedRows) !== 1) throw pinProblem('This PIN is no longer valid. Request a new one.', 0);
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'test_number.verified',
+      primaryApiKey: row.primary_api_key,
+      apiKey,
+      objectId: row.id,
+      changes: [{ field: 'msisdn', before: null, after: row.msisdn }],
+    });
+  });
   return view({ ...row, verified_at: verifiedAt, pin_hash: null, pin_expires_at: null, failed_attempts: attempts });
 }
 
@@ -137,9 +155,23 @@ export async function resendTestPin(ctx: AppContext, apiKey: string, id: string)
   return view({ ...row, ...update });
 }
 
-export async function deleteTestNumber(ctx: AppContext, apiKey: string, id: string): Promise<void> {
-  const deleted = await ctx.db.deleteFrom('test_numbers').where('id', '=', id).where('api_key', '=', apiKey).executeTakeFirst();
-  if (Number(deleted.numDeletedRows) !== 1) throw notFound(`Test number ${id} not found`);
+export async function deleteTestNumber(ctx: AppContext, apiKey: string, id: string, author: ActivityAuthor): Promise<void> {
+  await inTransaction(ctx.database, async (tx) => {
+    const deleted = await tx
+      .deleteFrom('test_numbers')
+      .where('id', '=', id)
+      .where('api_key', '=', apiKey)
+      .returning(['primary_api_key', 'msisdn'])
+      .executeTakeFirst();
+    if (!deleted) throw notFound(`Test number ${id} not found`);
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'test_number.removed',
+      primaryApiKey: deleted.primary_api_key,
+      apiKey,
+      objectId: id,
+      changes: [{ field: 'msisdn', before: deleted.msisdn, after: null }],
+    });
+  });
 }
 
 function sendTestPin(ctx: AppContext, msisdn: string, pin: string): Promise<void> {

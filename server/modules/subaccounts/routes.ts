@@ -17,6 +17,7 @@ import {
   transferRequestSchema,
 } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
+import { authorOf } from '../../platform/activity/author.js';
 import { accountOf, actorOf } from '../../platform/auth/access.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
@@ -67,7 +68,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       config: onFamily('subaccounts:write'),
       schema: { tags: ['subaccounts'], summary: 'Create a subaccount (its secret is returned this once)', params: primaryKeyParamsSchema, body: createSubaccountRequestSchema, response: { 200: createdSubaccountSchema } },
     },
-    async (request) => createSubaccount(ctx, accountOf(request), request.body),
+    async (request) => createSubaccount(ctx, accountOf(request), request.body, authorOf(request)),
   );
 
   app.get(
@@ -82,7 +83,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       config: onSubaccount('subaccounts:write'),
       schema: { tags: ['subaccounts'], summary: 'Rename, suspend, reactivate, or switch to its own balance', params: subaccountParamsSchema, body: modifySubaccountRequestSchema, response: { 200: subaccountSchema } },
     },
-    async (request) => modifySubaccount(ctx, accountOf(request), request.params.subaccount_key, request.body),
+    async (request) => modifySubaccount(ctx, accountOf(request), request.params.subaccount_key, request.body, authorOf(request)),
   );
 
   for (const kind of ['credit', 'balance'] as const satisfies TransferKind[]) {
@@ -140,7 +141,7 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             body: request.body,
           },
           async (tx) => {
-            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actor));
+            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actor), authorOf(request));
             return { status: 200, body: { ...done, [idField]: done.id } };
           },
         );

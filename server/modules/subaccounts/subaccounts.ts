@@ -3,6 +3,8 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
+import { operatorAuthor, type ActivityAuthor } from '../../platform/activity/author.js';
+import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
 import { newApiKey, newApiSecret } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
 import { storeSecret } from '../secrets/store-secret.js';
@@ -16,7 +18,7 @@ export async function getSubaccount(ctx: AppContext, primary: Account, subaccoun
 }
 
 /** Creates a subaccount with its first secret (chosen, or generated and returned this once). */
-export async function createSubaccount(ctx: AppContext, primary: Account, request: CreateSubaccountRequest): Promise<CreatedSubaccount> {
+export async function createSubaccount(ctx: AppContext, primary: Account, request: CreateSubaccountRequest, author: ActivityAuthor): Promise<CreatedSubaccount> {
   const secret = request.secret ?? newApiSecret();
   const secretHash = await hashSecret(secret);
   const created = await inTransaction(ctx.database, async (tx) => {
@@ -41,16 +43,37 @@ export async function createSubaccount(ctx: AppContext, primary: Account, reques
     };
     await tx.insertInto('accounts').values(row).execute();
     await storeSecret(tx, ctx.clock, { apiKey, primaryApiKey: primary.api_key, secretHash });
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'subaccount.created',
+      primaryApiKey: primary.api_key,
+      apiKey,
+      objectId: apiKey,
+      changes: changesBetween(null, subaccountFields(row), trackedFields),
+    });
     return row;
   });
   return { ...describeSubaccount(created), secret };
 }
 
+const trackedFields = ['name', 'suspended', 'use_primary_account_balance'] as const;
+
+const subaccountFields = (row: Pick<Account, 'name' | 'suspended' | 'use_primary_account_balance'>) => ({
+  name: row.name,
+  suspended: row.suspended === 1,
+  use_primary_account_balance: row.use_primary_account_balance === 1,
+});
+
 export const ONE_WAY_BALANCE_REASON =
   "Transitioning from 'use_primary_account_balance = false' to 'use_primary_account_balance = true' is not supported";
 
 /** Renames, suspends or reactivates a subaccount, or gives it its own balance (one way only). */
-export async function modifySubaccount(ctx: AppContext, primary: Account, subaccountKey: string, request: ModifySubaccountRequest): Promise<Subaccount> {
+export async function modifySubaccount(
+  ctx: AppContext,
+  primary: Account,
+  subaccountKey: string,
+  request: ModifySubaccountRequest,
+  author: ActivityAuthor,
+): Promise<Subaccount> {
   return inTransaction(ctx.database, async (tx) => {
     await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [subaccountKey]);
     const row = await accounts.subaccountOf(tx, primary.api_key, subaccountKey);
@@ -69,6 +92,13 @@ export async function modifySubaccount(ctx: AppContext, primary: Account, subacc
       .where('api_key', '=', subaccountKey)
       .returning(accountColumns)
       .executeTakeFirstOrThrow();
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'subaccount.updated',
+      primaryApiKey: primary.api_key,
+      apiKey: subaccountKey,
+      objectId: subaccountKey,
+      changes: changesBetween(subaccountFields(row), subaccountFields(updated), trackedFields),
+    });
     return describeSubaccount(updated);
   });
 }
@@ -79,6 +109,12 @@ export async function setMaxSubaccounts(ctx: AppContext, apiKey: string, max: nu
     const account = await accounts.byKey(tx, apiKey);
     if (!account || account.primary_api_key !== account.api_key) throw unknownAccountKey(apiKey);
     await tx.updateTable('accounts').set({ max_subaccounts: max }).where('api_key', '=', apiKey).execute();
+    await recordActivity(tx, ctx.clock, operatorAuthor, {
+      kind: 'account.max_subaccounts_set',
+      primaryApiKey: apiKey,
+      apiKey,
+      changes: changesBetween({ max_subaccounts: account.max_subaccounts }, { max_subaccounts: max }, ['max_subaccounts']),
+    });
     return { api_key: apiKey, max_subaccounts: max ?? ctx.config.MAX_SUBACCOUNTS, subaccounts: await accounts.countSubaccounts(tx, apiKey) };
   });
 }

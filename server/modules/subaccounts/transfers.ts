@@ -6,6 +6,8 @@ import { lockFamilyAccounts, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
+import type { ActivityAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { newId } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { insufficientFunds, invalidTransfer, subaccountsValidation } from './errors.js';
@@ -60,6 +62,7 @@ export async function transfer(
   kind: TransferKind,
   request: TransferRequest,
   actor: string,
+  author: ActivityAuthor,
 ): Promise<TransferView> {
   const { from, to, amountMicros, reference } = parseTransfer(request);
   if (from !== primary.api_key && to !== primary.api_key) throw invalidTransfer();
@@ -102,6 +105,18 @@ export async function transfer(
     created_at: ctx.clock.now().toISOString(),
   };
   await tx.insertInto('transfers').values(row).execute();
+  await recordActivity(tx, ctx.clock, author, {
+    kind: kind === 'credit' ? 'transfer.credit' : 'transfer.balance',
+    primaryApiKey: primary.api_key,
+    apiKey: subaccountKey,
+    objectId: transferId,
+    changes: [
+      { field: 'amount', before: null, after: microsToEuros(amountMicros) },
+      { field: 'from', before: null, after: from },
+      { field: 'to', before: null, after: to },
+      ...(reference ? [{ field: 'reference', before: null, after: reference }] : []),
+    ],
+  });
   return describeTransfer(row);
 }
 

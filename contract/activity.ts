@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+/** Every kind of change the activity log records; a kind is `object.what_happened`. */
+export const activityKinds = [
+  'account.created',
+  'account.credit_limit_set',
+  'account.topped_up',
+  'account.max_subaccounts_set',
+  'settings.updated',
+  'secret.created',
+  'secret.revoked',
+  'subaccount.created',
+  'subaccount.updated',
+  'transfer.credit',
+  'transfer.balance',
+  'test_number.added',
+  'test_number.verified',
+  'test_number.removed',
+  'user.signed_in',
+  'user.password_changed',
+  'user.password_reset',
+  'user.sessions_ended',
+  'user.two_factor_enabled',
+  'user.two_factor_disabled',
+  'profile.updated',
+  'profile.email_change_requested',
+  'profile.email_changed',
+  'profile.phone_changed',
+  'company.updated',
+] as const;
+export const activityKindSchema = z.enum(activityKinds);
+export type ActivityKind = z.infer<typeof activityKindSchema>;
+
+export const activityKindLabels: Record<ActivityKind, string> = {
+  'account.created': 'Account created',
+  'account.credit_limit_set': 'Credit limit set by the operator',
+  'account.topped_up': 'Bank transfer credited',
+  'account.max_subaccounts_set': 'Subaccount limit set by the operator',
+  'settings.updated': 'API settings changed',
+  'secret.created': 'API secret added',
+  'secret.revoked': 'API secret revoked',
+  'subaccount.created': 'Subaccount created',
+  'subaccount.updated': 'Subaccount changed',
+  'transfer.credit': 'Credit transferred',
+  'transfer.balance': 'Balance transferred',
+  'test_number.added': 'Test number added',
+  'test_number.verified': 'Test number verified',
+  'test_number.removed': 'Test number removed',
+  'user.signed_in': 'Signed in',
+  'user.password_changed': 'Password changed',
+  'user.password_reset': 'Password reset by e-mail link',
+  'user.sessions_ended': 'Other sessions signed out',
+  'user.two_factor_enabled': 'Two-factor sign-in turned on',
+  'user.two_factor_disabled': 'Two-factor sign-in turned off',
+  'profile.updated': 'Profile changed',
+  'profile.email_change_requested': 'E-mail change requested',
+  'profile.email_changed': 'E-mail address changed',
+  'profile.phone_changed': 'Phone number changed',
+  'company.updated': 'Company details changed',
+};
+
+export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
+export type ActivityActorKind = (typeof activityActorKinds)[number];
+
+/** How a changed field's values read: money fields are euros, shown with the console's money format. */
+export type FieldFormat = 'money' | 'boolean' | 'text';
+
+export const activityFields: Record<string, { label: string; format: FieldFormat }> = {
+  name: { label: 'Name', format: 'text' },
+  email: { label: 'E-mail', format: 'text' },
+  phone: { label: 'Phone', format: 'text' },
+  skype: { label: 'Skype name', format: 'text' },
+  company_name: { label: 'Company name', format: 'text' },
+  address_line: { label: 'Address', format: 'text' },
+  city: { label: 'City', format: 'text' },
+  postcode: { label: 'Postcode', format: 'text' },
+  country: { label: 'Country', format: 'text' },
+  vat_number: { label: 'VAT number', format: 'text' },
+  credit_limit: { label: 'Credit limit', format: 'money' },
+  balance: { label: 'Balance', format: 'money' },
+  amount: { label: 'Amount', format: 'money' },
+  from: { label: 'From', format: 'text' },
+  to: { label: 'To', format: 'text' },
+  reference: { label: 'Reference', format: 'text' },
+  suspended: { label: 'Suspended', format: 'boolean' },
+  use_primary_account_balance: { label: 'Uses the primary balance', format: 'boolean' },
+  mo_callback_url: { label: 'Inbound SMS webhook', format: 'text' },
+  dr_callback_url: { label: 'Delivery receipt webhook', format: 'text' },
+  max_subaccounts: { label: 'Maximum subaccounts', format: 'text' },
+  msisdn: { label: 'Number', format: 'text' },
+  method: { label: 'Method', format: 'text' },
+  sessions_ended: { label: 'Sessions ended', format: 'text' },
+};
+
+export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+export const fieldChangeSchema = z.object({ field: z.string(), before: fieldValueSchema, after: fieldValueSchema });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  created_at: z.string(),
+  kind: activityKindSchema,
+  actor: z.object({ kind: z.enum(activityActorKinds), id: z.string().nullable(), name: z.string() }),
+  api_key: z.string().nullable(),
+  object_id: z.string().nullable(),
+  changes: z.array(fieldChangeSchema),
+  ip: z.string().nullable(),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+export const ACTIVITY_PAGE_MAX = 200;
+
+export const activityQuerySchema = z.object({
+  actor: z.string().max(100).optional(),
+  api_key: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/, 'An API key is 8 lowercase hexadecimal characters')
+    .optional(),
+  kind: activityKindSchema.optional(),
+  from: z.iso.datetime({ offset: true, message: 'A date and time in ISO 8601, e.g. 2026-12-01T00:00:00Z' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'A date and time in ISO 8601, e.g. 2026-12-01T00:00:00Z' }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(ACTIVITY_PAGE_MAX).default(50),
+});
+export type ActivityQuery = z.input<typeof activityQuerySchema>;
+
+export const activityPageSchema = z.object({
+  entries: z.array(activityEntrySchema),
+  next_cursor: z.string().nullable(),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;
