@@ -14,6 +14,7 @@ await migrate(database);
 // Outside production the clock can be moved forward through /dev/clock.
 const clock = config.NODE_ENV === 'production' ? systemClock : new OffsetClock();
 const { app, jobs } = await buildApp({ config, database, clock });
+database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost; the next query reconnects'));
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);

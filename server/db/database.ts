@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** PostgreSQL: the schema the tables live in (the URL's `schema`, else public). */
   schema?: string;
+  /** PostgreSQL: told when an idle connection is cut (a restart, a failover); the next query opens a new one. */
+  onConnectionLost(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ function openSqlite(path: string): DatabaseHandle {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', onConnectionLost: () => undefined, close: () => db.destroy() };
 }
 
 /**
@@ -86,11 +88,24 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    // While the database is away a request fails after this long (503) instead of waiting for ever.
+    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('connect', reusePreparedStatements);
+  // pg emits an idle connection's error on the pool and drops the connection; unheard, the error would end the process.
+  let connectionLost: (error: Error) => void = () => undefined;
+  pool.on('error', (error) => connectionLost(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    schema: schema ?? 'public',
+    onConnectionLost: (listener) => {
+      connectionLost = listener;
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -168,6 +183,18 @@ export async function lockFamilyAccounts(tx: Tx, dialect: Dialect, primaryApiKey
     .orderBy('api_key')
     .forUpdate()
     .execute();
+}
+
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY']);
+
+/**
+ * The database could not be reached or dropped the connection (server restarting, failover, too many
+ * connections): nothing the client did, and worth retrying shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code && (unavailableCodes.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300')) return true;
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message ?? '');
 }
 
 export function isUniqueViolation(error: unknown): boolean {

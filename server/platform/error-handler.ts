@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUniqueViolation } from '../db/database.js';
-import { ProblemError, type InvalidParameter } from './problems.js';
+import { isDatabaseUnavailable, isUniqueViolation } from '../db/database.js';
+import { ProblemError, databaseUnavailable, type InvalidParameter } from './problems.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -33,6 +33,7 @@ function toProblem(error: FastifyError): ProblemError {
       invalidParameters,
     });
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (isUniqueViolation(error)) {
     return new ProblemError({ status: 409, title: 'Conflict', detail: 'This conflicts with an existing record; reload and try again.' });
   }

@@ -77,3 +77,11 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
     headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     extensions: { retry_after: Math.max(1, Math.ceil(retryAfterSeconds)) },
   });
+
+export const databaseUnavailable = () =>
+  new ProblemError({
+    status: 503,
+    title: 'Service unavailable',
+    detail: 'The service cannot reach its database right now. Try again shortly.',
+    headers: { 'retry-after': '5' },
+  });

@@ -8,7 +8,8 @@ import { authorOf } from '../../platform/activity/author.js';
 import { accountOf } from '../../platform/auth/access.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
-import { ProblemError } from '../../platform/problems.js';
+import { isDatabaseUnavailable } from '../../db/database.js';
+import { ProblemError, databaseUnavailable } from '../../platform/problems.js';
 import { CallbackProbeError, updateSettings } from './settings.js';
 
 /**
@@ -67,6 +68,12 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (hasZodFastifySchemaValidationErrors(error)) {
     const invalid = error.validation.map((issue) => ({ name: issue.instancePath.slice(1) || 'body', reason: issue.message ?? 'Invalid value' }));
     return send(400, invalid.map((p) => `${p.name}: ${p.reason}`).join('; '), { invalid_parameters: invalid });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, 'request failed: database unavailable');
+    const unavailable = databaseUnavailable();
+    reply.headers(unavailable.headers);
+    return send(unavailable.status, unavailable.message);
   }
   // Our own refusals (a missing permission, a password still to change) keep their problem type, so the console recognises them.
   if (error instanceof ProblemError) return send(error.status, error.message, error.type.startsWith(OWN_PROBLEM_TYPES) ? { type: error.type } : {});

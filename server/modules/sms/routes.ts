@@ -25,7 +25,8 @@ import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { PROBLEM_JSON } from '../../platform/error-handler.js';
-import { ProblemError } from '../../platform/problems.js';
+import { isDatabaseUnavailable } from '../../db/database.js';
+import { ProblemError, databaseUnavailable } from '../../platform/problems.js';
 import { latestMessages } from './messages.js';
 import { listPrices } from './pricing.js';
 import { sendSms, type SmsSender } from './send-sms.js';
@@ -210,9 +211,11 @@ function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
   const problem =
     error instanceof ProblemError
       ? error
-      : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
-        ? new ProblemError({ status: error.statusCode, title: error.statusCode === 415 ? 'Unsupported media type' : 'Bad request', detail: error.message })
-        : new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
+      : isDatabaseUnavailable(error)
+        ? databaseUnavailable()
+        : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+          ? new ProblemError({ status: error.statusCode, title: error.statusCode === 415 ? 'Unsupported media type' : 'Bad request', detail: error.message })
+          : new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return reply.status(problem.status).headers(problem.headers).type(PROBLEM_JSON).send(problem.body(request.id));
 }
