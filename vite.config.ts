@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
-const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
+const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   // Brotli and gzip copies of every text asset, served as they are (server/platform/spa-routes.ts).
