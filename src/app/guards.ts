@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Permission } from '../../contract/permissions.js';
 import { data, redirect, type LoaderFunctionArgs } from 'react-router-dom';
+import { hasPermission, permissionNeeded } from '../lib/authorization.js';
 import { paths, safeNextPath } from '../lib/paths.js';
 import { sessionQueryOptions } from '../lib/session.js';
 
@@ -9,10 +10,19 @@ export const requireSession =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     const session = await queryClient.fetchQuery(sessionQueryOptions());
-    if (!session) {
-      const url = new URL(request.url);
-      throw redirect(paths.signIn.getHref(url.pathname + url.search));
-    }
+    const url = new URL(request.url);
+    if (!session) throw redirect(paths.signIn.getHref(url.pathname + url.search));
+    // The server refuses everything else until a temporary password is replaced.
+    if (session.user.must_change_password) throw redirect(paths.setPassword.getHref(url.pathname + url.search));
+    return session;
+  };
+
+/** The set-password page: for a signed-in user; anonymous visitors go to sign-in first. */
+export const requireSignedIn =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const session = await queryClient.fetchQuery(sessionQueryOptions());
+    if (!session) throw redirect(paths.signIn.getHref(new URL(request.url).pathname));
     return session;
   };
 
@@ -33,8 +43,8 @@ export const requirePermission =
   (queryClient: QueryClient, permission: Permission) =>
   async (args: LoaderFunctionArgs) => {
     const session = await requireSession(queryClient)(args);
-    if (!session.permissions.includes(permission)) {
-      throw data('You do not have permission to see this page. Ask the account owner for access.', { status: 403 });
+    if (!hasPermission(session, permission)) {
+      throw data(`You cannot open this page. ${permissionNeeded(permission)}: ask an administrator of your account for it.`, { status: 403 });
     }
     return session;
   };

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { PageSpinner } from '../components/ui/spinner.js';
+import { PASSWORD_CHANGE_REQUIRED } from '../../contract/permissions.js';
 import { isApiError } from '../lib/api-client.js';
 import { paths } from '../lib/paths.js';
 import { queryClient } from '../lib/query-client.js';
 import { forgetSession, sessionQueryKey } from '../lib/session.js';
-import { redirectIfSignedIn, requirePermission, requireSession } from './guards.js';
+import { redirectIfSignedIn, requirePermission, requireSession, requireSignedIn } from './guards.js';
 import { NotFoundPage } from './routes/not-found.js';
 import { RouteErrorBoundary } from './routes/route-error-boundary.js';
 
@@ -48,6 +49,11 @@ export function createAppRouter(client: QueryClient) {
             Component: (await import('../features/identity/pages/reset-password-confirm-page.js'))
               .ResetPasswordConfirmPage,
           }),
+        },
+        {
+          path: paths.setPassword.path,
+          loader: requireSignedIn(client),
+          lazy: async () => ({ Component: (await import('../features/identity/pages/set-password-page.js')).SetPasswordPage }),
         },
         {
           id: 'app',
@@ -129,12 +135,30 @@ export const router = createAppRouter(queryClient);
 
 // A 401 from any query while we believe we are signed in means the session ended elsewhere (expired,
 // signed out in another tab): forget it and go to sign-in, coming back here afterwards.
-queryClient.getQueryCache().subscribe((event) => {
-  if (event.type !== 'updated' || event.action.type !== 'error') return;
-  if (!isApiError(event.action.error, 401) || !queryClient.getQueryData(sessionQueryKey)) return;
+function onQueryError(error: unknown) {
+  if (!isApiError(error, 401) || !queryClient.getQueryData(sessionQueryKey)) return;
   forgetSession(queryClient);
   const { pathname, search } = router.state.location;
   void router.navigate(paths.signIn.getHref(pathname + search), { replace: true });
+}
+
+// A 403 password-change-required (from a query or a mutation) means the user must replace a temporary
+// password first: read the session again and go to the set-password page, coming back afterwards.
+function onPasswordChangeRequired(error: unknown) {
+  if (!isApiError(error, 403) || error.problem.type !== PASSWORD_CHANGE_REQUIRED) return;
+  const { pathname, search } = router.state.location;
+  if (pathname === paths.setPassword.path) return;
+  void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+  void router.navigate(paths.setPassword.getHref(pathname + search), { replace: true });
+}
+
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.type !== 'updated' || event.action.type !== 'error') return;
+  onQueryError(event.action.error);
+  onPasswordChangeRequired(event.action.error);
+});
+queryClient.getMutationCache().subscribe((event) => {
+  if (event.type === 'updated' && event.action.type === 'error') onPasswordChangeRequired(event.action.error);
 });
 
 export function AppRouter() {

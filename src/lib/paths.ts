@@ -20,6 +20,13 @@ export const paths = {
     /** The token travels in the fragment: browsers never send it to the server. */
     getHref: (token: string) => `/reset-password/confirm#token=${encodeURIComponent(token)}`,
   },
+  setPassword: {
+    path: '/set-password',
+    getHref: (next?: string | null) => {
+      const target = next ? safeNextPath(next) : '/';
+      return target === '/' ? '/set-password' : `/set-password?next=${encodeURIComponent(target)}`;
+    },
+  },
   gettingStarted: { path: '/getting-started', getHref: () => '/getting-started' },
   apiSettings: { path: '/settings/api', getHref: () => '/settings/api' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },

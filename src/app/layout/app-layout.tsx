@@ -3,17 +3,20 @@ import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
 import { useSignOut } from '../../features/identity/api/sign-out.js';
+import type { Permission } from '../../../contract/permissions.js';
+import { hasPermission } from '../../lib/authorization.js';
 import { cn } from '../../lib/cn.js';
 import { paths } from '../../lib/paths.js';
 import { useSession } from '../../lib/session.js';
 import { Logo } from '../../components/ui/logo.js';
 
-const navigation = [
-  { name: 'Overview', to: paths.home.getHref(), end: true },
-  { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false },
-  { name: 'API settings', to: paths.apiSettings.getHref(), end: false },
-  { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false },
-] as const;
+// Each entry names the permission its page's guard asks for: the navigation shows what the user may open.
+const navigation: { name: string; to: string; end: boolean; permission: Permission }[] = [
+  { name: 'Overview', to: paths.home.getHref(), end: true, permission: 'account:read' },
+  { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false, permission: 'account:read' },
+  { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
+  { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
+];
 
 export function AppLayout() {
   const { data: session } = useSession();
@@ -40,7 +43,7 @@ export function AppLayout() {
         </div>
         <nav aria-label="Main" className="px-3 pb-3 lg:pt-2">
           <ul className="flex flex-wrap gap-1 lg:flex-col">
-            {navigation.map((item) => (
+            {navigation.filter((item) => hasPermission(session, item.permission)).map((item) => (
               <li key={item.name}>
                 <NavLink
                   to={item.to}

@@ -11,6 +11,7 @@ import { useRevokeSecret } from '../api/revoke-secret.js';
 import { CreateSecretForm } from './create-secret-form.js';
 import { NewSecretNotice } from './new-secret-notice.js';
 import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
+import { Can } from '../../../lib/authorization.js';
 
 const LAST_SECRET_REASON = 'An account always keeps at least one secret.';
 const MAX_SECRETS_REASON = `An account can have at most ${MAX_SECRETS} secrets: revoke one to create another.`;
@@ -64,17 +65,22 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
     <Card
       title="API secrets"
       actions={
-        <Button
-          ref={createButtonRef}
-          size="sm"
-          disabled={!secrets.data || atMax}
-          aria-expanded={creating}
-          aria-controls={creating ? panelId : undefined}
-          aria-describedby={atMax ? maxReasonId : undefined}
-          onClick={startCreating}
-        >
-          Create secret
-        </Button>
+        <Can permission="api_settings:write">
+          {(can) => (
+            <Button
+              ref={createButtonRef}
+              size="sm"
+              disabled={!secrets.data || atMax}
+              aria-expanded={creating}
+              aria-controls={creating ? panelId : undefined}
+              aria-describedby={atMax ? maxReasonId : undefined}
+              {...can}
+              onClick={startCreating}
+            >
+              Create secret
+            </Button>
+          )}
+        </Can>
       }
     >
       <div className="space-y-4">
@@ -137,19 +143,24 @@ export function SecretsCard({ apiKey }: { apiKey: string }) {
                           {LAST_SECRET_REASON}
                         </span>
                       )}
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        disabled={onlyOne}
-                        aria-describedby={onlyOne ? lastReasonId : undefined}
-                        onClick={() => {
-                          revoke.reset();
-                          setNotice(null);
-                          setToRevoke(secret);
-                        }}
-                      >
-                        Revoke
-                      </Button>
+                      <Can permission="api_settings:write">
+                        {(can) => (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            disabled={onlyOne}
+                            aria-describedby={onlyOne ? lastReasonId : undefined}
+                            {...can}
+                            onClick={() => {
+                              revoke.reset();
+                              setNotice(null);
+                              setToRevoke(secret);
+                            }}
+                          >
+                            Revoke
+                          </Button>
+                        )}
+                      </Can>
                     </div>
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import { useApiForm } from '../../../lib/use-api-form.js';
 import { useAccountSettings } from '../api/get-account-settings.js';
 import { useUpdateAccountSettings, type SettingsUpdate } from '../api/update-account-settings.js';
 import { LoadingLine, LoadError } from '../../../components/ui/query-state.js';
+import { Can } from '../../../lib/authorization.js';
 
 type Field = 'moCallBackUrl' | 'drCallBackUrl';
 type Outcome = 'saved' | 'removed';
@@ -113,9 +114,13 @@ function WebhooksForm({ apiKey, settings }: { apiKey: string; settings: Settings
         </div>
       ))}
       <FormAlert error={formError} />
-      <Button type="submit" isLoading={isSubmitting}>
-        Save webhooks
-      </Button>
+      <Can permission="api_settings:write">
+        {(can) => (
+          <Button type="submit" isLoading={isSubmitting} {...can}>
+            Save webhooks
+          </Button>
+        )}
+      </Can>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { cn } from '../../../lib/cn.js';
 import { availableToSpend } from '../utils/amounts.js';
 import { SHARED_NO_TRANSFERS } from './balance-mode-text.js';
 import { transferActions, type TransferAction } from './transfer-dialog.js';
+import { Can } from '../../../lib/authorization.js';
 
 type Primary = SubaccountList['_embedded']['primary_account'];
 
@@ -53,18 +54,23 @@ export function SubaccountFundsCard({
       <p className="mt-3 text-sm text-slate-600">
         It can spend down to its credit limit. Give it credit to let it go into debt, or add balance to fund it.
       </p>
-      <div className="mt-4 flex flex-wrap gap-2" role="group" aria-label="Transfers">
-        {transferActions.map((action) => (
-          <Button
-            key={action.label}
-            variant={action.direction === 'to-subaccount' ? 'primary' : 'secondary'}
-            size="sm"
-            disabled={!primary}
-            onClick={() => onTransfer(action)}
-          >
-            {action.label}
-          </Button>
-        ))}
+      <div className="mt-4 flex flex-wrap items-center gap-2" role="group" aria-label="Transfers">
+        <Can permission="subaccounts:transfer">
+          {(can) =>
+            transferActions.map((action) => (
+              <Button
+                key={action.label}
+                variant={action.direction === 'to-subaccount' ? 'primary' : 'secondary'}
+                size="sm"
+                disabled={!primary}
+                {...can}
+                onClick={() => onTransfer(action)}
+              >
+                {action.label}
+              </Button>
+            ))
+          }
+        </Can>
       </div>
     </Card>
   );

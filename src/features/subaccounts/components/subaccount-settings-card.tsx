@@ -13,6 +13,7 @@ import { Money } from '../../../components/ui/money.js';
 import { useUpdateSubaccount } from '../api/update-subaccount.js';
 import { BALANCE_MODE_TEXT } from './balance-mode-text.js';
 import { SubaccountNameField } from './subaccount-name-field.js';
+import { Can } from '../../../lib/authorization.js';
 
 type Confirming = 'own-balance' | 'suspend' | 'reactivate' | null;
 
@@ -63,9 +64,13 @@ export function SubaccountSettingsCard({ apiKey, subaccount }: { apiKey: string;
           </p>
           {shared ? (
             <div className="mt-3">
-              <Button variant="secondary" size="sm" onClick={() => open('own-balance')}>
-                Switch to own balance
-              </Button>
+              <Can permission="subaccounts:write">
+                {(can) => (
+                  <Button variant="secondary" size="sm" {...can} onClick={() => open('own-balance')}>
+                    Switch to own balance
+                  </Button>
+                )}
+              </Can>
             </div>
           ) : (
             <p className="mt-2 text-xs text-slate-500">A subaccount with its own balance cannot go back to sharing yours.</p>
@@ -87,16 +92,20 @@ export function SubaccountSettingsCard({ apiKey, subaccount }: { apiKey: string;
               </>
             )}
           </p>
-          <div className="mt-3">
-            {subaccount.suspended ? (
-              <Button size="sm" onClick={() => open('reactivate')}>
-                Reactivate
-              </Button>
-            ) : (
-              <Button variant="danger" size="sm" onClick={() => open('suspend')}>
-                Suspend
-              </Button>
-            )}
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <Can permission="subaccounts:write">
+              {(can) =>
+                subaccount.suspended ? (
+                  <Button size="sm" {...can} onClick={() => open('reactivate')}>
+                    Reactivate
+                  </Button>
+                ) : (
+                  <Button variant="danger" size="sm" {...can} onClick={() => open('suspend')}>
+                    Suspend
+                  </Button>
+                )
+              }
+            </Can>
           </div>
         </section>
       </div>
@@ -180,9 +189,13 @@ function RenameForm({ apiKey, subaccount, onRenamed }: { apiKey: string; subacco
           error={errors.name?.message}
           {...register('name')}
         />
-        <Button type="submit" className="mt-7" isLoading={isSubmitting} disabled={!isDirty}>
-          Save name
-        </Button>
+        <Can permission="subaccounts:write">
+          {(can) => (
+            <Button type="submit" className="mt-7" isLoading={isSubmitting} disabled={!isDirty} {...can}>
+              Save name
+            </Button>
+          )}
+        </Can>
       </div>
       <FormAlert error={formError} />
     </form>

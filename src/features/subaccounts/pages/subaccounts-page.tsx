@@ -12,6 +12,7 @@ import { subaccountPagesQueryOptions } from '../api/get-subaccount-page.js';
 import { CreateSubaccountDialog } from '../components/create-subaccount-dialog.js';
 import { SubaccountsTable } from '../components/subaccounts-table.js';
 import { nextSort, readListParams, writeListParams, type SubaccountListParams } from '../utils/list-params.js';
+import { Can } from '../../../lib/authorization.js';
 
 export const subaccountsLoader =
   (queryClient: QueryClient) =>
@@ -76,7 +77,13 @@ export function SubaccountsPage() {
           >
             Transfers
           </Link>
-          <Button onClick={() => setCreating(true)}>Create subaccount</Button>
+          <Can permission="subaccounts:write">
+            {(can) => (
+              <Button {...can} onClick={() => setCreating(true)}>
+                Create subaccount
+              </Button>
+            )}
+          </Can>
         </div>
       </div>
 
