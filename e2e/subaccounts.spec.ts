@@ -254,3 +254,39 @@ test('the create dialog counts the name, warns of a duplicate and asks before Es
   await expect(created).toBeHidden();
   await expect(page.getByRole('button', { name: 'Create subaccount' })).toBeFocused();
 });
+
+test('a direct load shows the layout with a skeleton at once; a missing subaccount gets a not-found page with a way back', async ({
+  page,
+}) => {
+  const account = await signUpAndSignIn(page);
+  const created = await page.request.post(`/accounts/${account.apiKey}/subaccounts`, {
+    headers: basic(account.apiKey, account.apiSecret),
+    data: { name: 'Slow Shop' },
+  });
+  const subKey = ((await created.json()) as { api_key: string }).api_key;
+
+  // Hold the subaccount's request: the navigation and the page's skeleton are there meanwhile.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/accounts/${account.apiKey}/subaccounts/${subKey}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/subaccounts/${subKey}`);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the subaccount…' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'Slow Shop', level: 1 })).toBeVisible();
+
+  // The skip link is the first stop and takes keyboard users past the navigation.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+
+  await page.goto('/subaccounts/ffffffff');
+  await expect(page.getByRole('heading', { name: 'Subaccount not found', level: 1 })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('Invalid API Key');
+  await page.getByRole('link', { name: 'Back to your subaccounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Subaccounts', level: 1 })).toBeVisible();
+});

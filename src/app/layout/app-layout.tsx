@@ -82,6 +82,12 @@ export function AppLayout() {
             We could not sign you out. Please try again.
           </Alert>
         )}
+        {routeNavigation.state === 'loading' && (
+          // The next page is on its way: say so where the page is, not only by dimming it.
+          <div role="progressbar" aria-label="Loading the page" className="h-1 overflow-hidden bg-indigo-100">
+            <div className="h-full w-1/3 animate-pulse bg-indigo-500" />
+          </div>
+        )}
         <main
           id="main"
           tabIndex={-1}

@@ -8,8 +8,9 @@ import { SecretsCard } from '../components/secrets-card.js';
 export const subaccountSecretsLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs) => {
-    // Warm the cache; a failure (an unknown key) is shown by the card rather than the error boundary.
-    if (params.subKey) await queryClient.prefetchQuery(secretsQueryOptions(params.subKey));
+    // Start the request without waiting (the page shows at once); a failure (an unknown key) is shown
+    // by the card rather than the error boundary.
+    if (params.subKey) void queryClient.prefetchQuery(secretsQueryOptions(params.subKey));
     return null;
   };
 

@@ -6,7 +6,7 @@ import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { CopyField } from '../../../components/ui/copy-field.js';
-import { PageSpinner } from '../../../components/ui/spinner.js';
+import { PageSkeleton } from '../../../components/ui/skeleton.js';
 import { TextLink } from '../../../components/ui/text-link.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { formatDate } from '../../../lib/format-date.js';
@@ -26,17 +26,19 @@ export const subaccountLoader =
   async ({ params }: LoaderFunctionArgs) => {
     const session = await queryClient.fetchQuery(sessionQueryOptions());
     const subKey = params.subKey ?? '';
-    // Warm the cache; failures are shown by the page and its cards rather than the route's error boundary.
+    // Start the requests without waiting for them: the layout and the page's skeleton show at once,
+    // and failures are shown by the page and its cards rather than the route's error boundary.
     if (session && subKey) {
       const apiKey = session.account.api_key;
-      const [subaccount] = await Promise.all([
-        queryClient.ensureQueryData(subaccountQueryOptions(apiKey, subKey)).catch(() => null),
-        queryClient.prefetchQuery(primaryAccountQueryOptions(apiKey)),
-      ]);
-      if (subaccount) {
-        const filters = { start_date: subaccount.created_at, subaccount: subKey };
-        await queryClient.prefetchInfiniteQuery(transferHistoryQueryOptions(apiKey, filters));
-      }
+      void queryClient.prefetchQuery(primaryAccountQueryOptions(apiKey));
+      void queryClient
+        .ensureQueryData(subaccountQueryOptions(apiKey, subKey))
+        .then((subaccount) =>
+          queryClient.prefetchInfiniteQuery(
+            transferHistoryQueryOptions(apiKey, { start_date: subaccount.created_at, subaccount: subKey }),
+          ),
+        )
+        .catch(() => undefined);
     }
     return null;
   };
@@ -61,7 +63,23 @@ export function SubaccountPage() {
     return (
       <div className="mx-auto max-w-5xl">
         {back}
-        <PageSpinner label="Loading the subaccount…" />
+        <PageSkeleton label="Loading the subaccount…" />
+      </div>
+    );
+  }
+  if (isApiError(subaccount.error, 404)) {
+    return (
+      <div className="mx-auto max-w-5xl space-y-4 py-10 text-center">
+        <title>Subaccount not found · Switchboard</title>
+        <p className="text-sm font-semibold text-indigo-600">404</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Subaccount not found</h1>
+        <p className="text-slate-600">
+          None of your subaccounts has the API key <span className="font-mono break-all">{subKey}</span>. The link may be
+          mistyped, or the subaccount may belong to another account.
+        </p>
+        <p>
+          <TextLink to={paths.subaccounts.getHref()}>Back to your subaccounts</TextLink>
+        </p>
       </div>
     );
   }
@@ -71,14 +89,12 @@ export function SubaccountPage() {
         <title>Subaccount · Switchboard</title>
         {back}
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Subaccount {subKey}</h1>
-        <Alert variant="error" title={isApiError(subaccount.error, 404) ? 'Subaccount not found' : 'We could not load the subaccount'}>
+        <Alert variant="error" title="We could not load the subaccount">
           {subaccount.error.message}
         </Alert>
-        {!isApiError(subaccount.error, 404) && (
-          <Button variant="secondary" onClick={() => subaccount.refetch()}>
-            Try again
-          </Button>
-        )}
+        <Button variant="secondary" onClick={() => subaccount.refetch()}>
+          Try again
+        </Button>
       </div>
     );
   }

@@ -27,9 +27,10 @@ export const transfersLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     const session = await queryClient.fetchQuery(sessionQueryOptions());
-    // Warm the cache; failures are shown by the page rather than the route's error boundary.
+    // Start the request without waiting: the layout shows at once and the table loads in place;
+    // failures are shown by the page rather than the route's error boundary.
     const filters = toTransferFilters(readTransferParams(new URL(request.url).searchParams));
-    if (session && filters) await queryClient.prefetchInfiniteQuery(transferHistoryQueryOptions(session.account.api_key, filters));
+    if (session && filters) void queryClient.prefetchInfiniteQuery(transferHistoryQueryOptions(session.account.api_key, filters));
     return null;
   };
 
