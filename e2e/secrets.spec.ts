@@ -129,7 +129,7 @@ test('a default webhook is saved only when it answers 200 OK', async ({ page }) 
   await receipts.fill(`${origin}/api/nope`);
   await webhooks.getByRole('button', { name: 'Save webhooks' }).click();
   await expect(receipts).toHaveAttribute('aria-invalid', 'true');
-  await expect(receipts).toHaveAccessibleDescription(/answered 404 instead of 200 OK/);
+  await expect(receipts).toHaveAccessibleDescription(/did not answer 200 OK/);
 
   await receipts.fill(`${origin}/healthz`);
   await webhooks.getByRole('button', { name: 'Save webhooks' }).click();

@@ -43,13 +43,13 @@ describe('apiClient errors', () => {
   it('reads the legacy Account API body: its label is the detail, its invalid_parameters are kept', async () => {
     respond(400, {
       'error-code': '400',
-      'error-code-label': 'drCallBackUrl answered 404 instead of 200 OK',
-      invalid_parameters: [{ name: 'drCallBackUrl', reason: 'answered 404 instead of 200 OK' }],
+      'error-code-label': 'drCallBackUrl did not answer 200 OK',
+      invalid_parameters: [{ name: 'drCallBackUrl', reason: 'did not answer 200 OK' }],
     });
     const error = await failure(apiClient.post('/account/settings', { drCallBackUrl: 'http://x/nope' }));
-    expect(error.problem.detail).toBe('drCallBackUrl answered 404 instead of 200 OK');
-    expect(error.message).toBe('drCallBackUrl answered 404 instead of 200 OK');
-    expect(error.problem.invalid_parameters).toEqual([{ name: 'drCallBackUrl', reason: 'answered 404 instead of 200 OK' }]);
+    expect(error.problem.detail).toBe('drCallBackUrl did not answer 200 OK');
+    expect(error.message).toBe('drCallBackUrl did not answer 200 OK');
+    expect(error.problem.invalid_parameters).toEqual([{ name: 'drCallBackUrl', reason: 'did not answer 200 OK' }]);
     expect(error.problem['error-code']).toBe('400');
   });
 

@@ -1,27 +1,23 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
-
-const privateRanges = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15],
-] as const) {
-  privateRanges.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 10], ['::ffff:0:0', 96]] as const) {
-  privateRanges.addSubnet(network, prefix, 'ipv6');
-}
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { checkedLookup, isPublicUnicast, systemResolver, type Resolver } from './callback-address.js';
 
 export type ProbeResult = { ok: true; status: number } | { ok: false; reason: string };
 
 export interface ProbeOptions {
   timeoutMs: number;
   allowPrivateAddresses: boolean;
+  /** Name resolution; the system's by default. */
+  resolve?: Resolver;
 }
 
+/** Whatever went wrong past the URL's syntax, the caller learns only this: no port-scanning detail. */
+export const PROBE_FAILED = 'did not answer 200 OK';
+
 /**
- * Checks that a webhook URL answers 200 OK to a GET before it is saved, as Vonage does. Refuses
- * loopback and private addresses unless allowed, so the probe cannot be aimed at our own network.
+ * Checks that a webhook URL answers 200 OK to a GET before it is saved, as Vonage does. Unless private
+ * addresses are allowed, it connects only to public unicast addresses, and to the one it checked.
  */
 export async function probeCallbackUrl(url: string, options: ProbeOptions): Promise<ProbeResult> {
   let parsed: URL;
@@ -31,21 +27,25 @@ export async function probeCallbackUrl(url: string, options: ProbeOptions): Prom
     return { ok: false, reason: 'is not a valid URL' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: 'must be an http or https URL' };
-  if (!options.allowPrivateAddresses) {
-    const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
-    if (addresses.length === 0) return { ok: false, reason: `host ${host} could not be resolved` };
-    if (addresses.some((a) => privateRanges.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'))) {
-      return { ok: false, reason: 'points to a private or loopback address' };
-    }
-  }
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !options.allowPrivateAddresses && !isPublicUnicast(host)) return { ok: false, reason: PROBE_FAILED };
+
+  const lookup = checkedLookup(options.resolve ?? systemResolver, options.allowPrivateAddresses);
+  const secure = parsed.protocol === 'https:';
+  const agent = secure ? new HttpsAgent({ lookup, keepAlive: false }) : new HttpAgent({ lookup, keepAlive: false });
   try {
-    const response = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
-    await response.body?.cancel();
-    if (response.status !== 200) return { ok: false, reason: `answered ${response.status} instead of 200 OK` };
-    return { ok: true, status: 200 };
-  } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
-    return { ok: false, reason: timedOut ? `did not answer within ${options.timeoutMs} ms` : 'could not be reached' };
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = (secure ? httpsRequest : httpRequest)(parsed, { method: 'GET', agent, signal: AbortSignal.timeout(options.timeoutMs) }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    return status === 200 ? { ok: true, status } : { ok: false, reason: PROBE_FAILED };
+  } catch {
+    return { ok: false, reason: PROBE_FAILED };
+  } finally {
+    agent.destroy();
   }
 }

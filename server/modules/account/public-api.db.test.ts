@@ -93,7 +93,7 @@ describe('public Account API: balance, top-up, settings', () => {
     await t.app.inject({ method: 'POST', url: '/account/settings', headers: auth, payload: `drCallBackUrl=${encodeURIComponent(`${webhookOrigin}/ok/keep`)}` });
     const refused = await t.app.inject({ method: 'POST', url: '/account/settings', headers: auth, payload: `drCallBackUrl=${encodeURIComponent(`${webhookOrigin}/missing`)}` });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ 'error-code': '400', invalid_parameters: [{ name: 'drCallBackUrl', reason: 'answered 404 instead of 200 OK' }] });
+    expect(refused.json()).toMatchObject({ 'error-code': '400', invalid_parameters: [{ name: 'drCallBackUrl', reason: 'did not answer 200 OK' }] });
     const current = await t.app.inject({ method: 'POST', url: '/account/settings', headers: auth, payload: '' });
     expect(current.json()['dr-callback-url']).toBe(`${webhookOrigin}/ok/keep`);
   });
@@ -104,7 +104,7 @@ describe('public Account API: balance, top-up, settings', () => {
     const refused = await t.app.inject({ method: 'POST', url: '/account/settings', headers: auth, payload });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalid_parameters).toEqual([
-      { name: 'moCallBackUrl', reason: 'answered 404 instead of 200 OK' },
+      { name: 'moCallBackUrl', reason: 'did not answer 200 OK' },
       { name: 'drCallBackUrl', reason: 'must be an http or https URL' },
     ]);
   });

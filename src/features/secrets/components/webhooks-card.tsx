@@ -76,7 +76,7 @@ function WebhooksForm({ apiKey, settings }: { apiKey: string; settings: Settings
       form.reset({ moCallBackUrl: next['mo-callback-url'], drCallBackUrl: next['dr-callback-url'] });
       setOutcomes(Object.fromEntries(sent.map((name): [Field, Outcome] => [name, body[name] ? 'saved' : 'removed'])));
     },
-    // The probe's verdict ("answered 404 instead of 200 OK") lands on the field it is about.
+    // The probe's verdict ("did not answer 200 OK") lands on the field it is about.
     describeError: (_name, reason) => (/^[a-z]/.test(reason) ? `Not saved: the URL ${reason}.` : reason),
   });
 
