@@ -16,6 +16,8 @@ export const settingsRequestSchema = z
     moCallbackUrl: callbackUrl.optional(),
     drCallBackUrl: callbackUrl.optional(),
     drCallbackUrl: callbackUrl.optional(),
+    /** Accepted as the spec lists it; webhooks are sent as GET with query parameters for now. */
+    httpForwardMethod: z.enum(['GET_QUERY_PARAMS', 'POST_QUERY_PARAMS', 'POST_JSON']).optional(),
   })
   .transform((body) => ({
     moCallBackUrl: body.moCallBackUrl ?? body.moCallbackUrl,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { devToolsEnabled, type Config } from './config.js';
+import { devToolsEnabled, publicUrl, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -26,9 +25,11 @@ import { createApiCredentialVerifier } from './platform/auth/api-credentials.js'
 import { createFailureLimiter } from './platform/auth/failure-limiter.js';
 import { installApiRequestLog } from './platform/api-request-log.js';
 import { outboxRoutes } from './platform/delivery/outbox-routes.js';
-import { installErrorHandler } from './platform/error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.js';
 import { healthRoutes } from './platform/health-routes.js';
 import { loggerOptions } from './platform/logging.js';
+import { installBodyParsing } from './platform/request-body.js';
+import { installOriginCheck } from './platform/request-origin.js';
 import { spaRoutes } from './platform/spa-routes.js';
 
 export interface AppDeps extends ContextOverrides {
@@ -50,16 +51,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installBodyParsing(app);
+  installOriginCheck(app, new URL(publicUrl(config)).origin);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Switchboard API', version: '0.1.0', description: 'Console API and the Vonage-compatible public API.' },

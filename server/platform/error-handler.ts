@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, isUniqueViolation } from '../db/database.js';
 import { ProblemError, databaseUnavailable, type InvalidParameter } from './problems.js';
@@ -17,6 +17,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     const problem = new ProblemError({ status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` });
     reply.status(404).type(PROBLEM_JSON).send(problem.body(request.id));
   });
+}
+
+/**
+ * Errors Fastify raises before any route is found (a path with invalid percent-encoding). Only the
+ * `/accounts/{api_key}/…` and console paths have parameters to mangle, and both speak problem+json.
+ */
+export function frameworkErrorHandler(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem = new ProblemError({ status: 400, title: 'Bad request', detail: 'The request URL is not valid: check its percent-encoding.' });
+  reply.status(400).type(PROBLEM_JSON).send(problem.body(request.id));
 }
 
 function toProblem(error: FastifyError): ProblemError {

@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -10,6 +11,7 @@ import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
 import { ProblemError, databaseUnavailable } from '../../platform/problems.js';
+import { emptyBodyAsObject } from '../../platform/request-body.js';
 import { CallbackProbeError, updateSettings } from './settings.js';
 
 /**
@@ -18,6 +20,8 @@ import { CallbackProbeError, updateSettings } from './settings.js';
  */
 export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.setErrorHandler((error: FastifyError, request, reply) => legacyError(error, request, reply));
+  // The Account API's clients post forms (the Python SDK among them).
+  await app.register(fastifyFormbody);
 
   app.get(
     '/account/get-balance',
@@ -46,6 +50,8 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     '/account/settings',
     {
       config: { access: { auth: 'api', permission: 'api_settings:write', account: { own: true } } },
+      // No body reads the settings back (the Python SDK does that).
+      preValidation: emptyBodyAsObject,
       schema: { tags: ['account'], summary: 'Default webhooks (probed for 200 OK before saving)', body: settingsRequestSchema, response: { 200: settingsSchema } },
     },
     async (request) => updateSettings(ctx, accountOf(request), request.body, authorOf(request)),
@@ -77,6 +83,8 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   // Our own refusals (a missing permission, a password still to change) keep their problem type, so the console recognises them.
   if (error instanceof ProblemError) return send(error.status, error.message, error.type.startsWith(OWN_PROBLEM_TYPES) ? { type: error.type } : {});
+  // Fastify's own refusals: unreadable JSON, an unsupported media type, a body too large.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(error.statusCode, error.message);
   request.log.error({ err: error }, 'request failed');
   return send(500, 'internal error');
 }

@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -145,6 +146,8 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
  */
 const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.setErrorHandler(smsErrorHandler);
+  // SMS API clients post forms as often as JSON.
+  await app.register(fastifyFormbody);
 
   // Parameters may come in the query string too (old clients put everything there); the body wins.
   app.addHook('preValidation', async (request) => {
