@@ -1,6 +1,7 @@
 import { mailRelay, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
+import { createAbuseLimits } from './platform/abuse-limits.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
@@ -27,5 +28,6 @@ export function buildContext(config: Config, database: DatabaseHandle, overrides
     mailTransport: overrides.mailTransport ?? createMailTransport({ smtpUrl: mailRelay(config), from: config.MAIL_FROM }),
     carrier: overrides.carrier ?? createOutboxCarrier(outbox),
     sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
+    abuseLimits: createAbuseLimits(database.db, clock),
   };
 }

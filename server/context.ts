@@ -4,6 +4,7 @@ import type { Carrier } from './platform/delivery/carrier.js';
 import type { MailTransport, Mailer } from './platform/delivery/mailer.js';
 import type { Outbox } from './platform/delivery/outbox.js';
 import type { SessionStore } from './platform/auth/sessions.js';
+import type { AbuseLimits } from './platform/abuse-limits.js';
 import type { Clock } from './platform/clock.js';
 
 /** What every module's routes and services are built from; one per app instance. */
@@ -19,4 +20,5 @@ export interface AppContext {
   mailTransport: MailTransport;
   carrier: Carrier;
   sessions: SessionStore;
+  abuseLimits: AbuseLimits;
 }

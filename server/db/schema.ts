@@ -238,6 +238,12 @@ export interface ActivityEntriesTable {
   created_at: string;
 }
 
+export interface AbuseEventsTable {
+  id: Generated<number>;
+  subject: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -259,6 +265,7 @@ export interface Database {
   transfers: TransfersTable;
   job_runs: JobRunsTable;
   activity_entries: ActivityEntriesTable;
+  abuse_events: AbuseEventsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -8,6 +8,7 @@ import { subaccountListIndexes } from './005-subaccount-list-indexes.js';
 import { jobRunsAndMailQueue } from './006-job-runs-and-mail-queue.js';
 import { userGrants } from './007-user-grants.js';
 import { activityLog } from './010-activity-log.js';
+import { abuseLimits } from './011-abuse-limits.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '006-job-runs-and-mail-queue': jobRunsAndMailQueue(),
         '007-user-grants': userGrants(),
         '010-activity-log': activityLog(),
+        '011-abuse-limits': abuseLimits(dialect),
       };
     },
   };

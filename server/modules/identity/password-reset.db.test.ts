@@ -48,6 +48,36 @@ describe('password reset', () => {
     expect((await new Browser(t.app).post('/api/sessions', { email: input.email, password: 'brand new secret 7' })).statusCode).toBe(200);
   });
 
+  it('voids every other open link of the user when one is used', async () => {
+    const { input } = await signUpVerified(t.app, t.ctx);
+    await new Browser(t.app, '192.0.2.71').post('/api/password-resets', { email: input.email });
+    const first = await resetLink(input.email);
+    await new Browser(t.app, '192.0.2.71').post('/api/password-resets', { email: input.email });
+    const second = await resetLink(input.email);
+    expect(second).not.toBe(first);
+
+    expect((await new Browser(t.app).post('/api/password-resets/confirm', { token: second, password: 'brand new secret 7' })).statusCode).toBe(204);
+    const old = await new Browser(t.app).post('/api/password-resets/confirm', { token: first, password: 'attacker secret 8' });
+    expect(old.statusCode).toBe(422);
+    expect((await new Browser(t.app).post('/api/sessions', { email: input.email, password: 'brand new secret 7' })).statusCode).toBe(200);
+  });
+
+  it('limits reset requests per e-mail and per address, whether or not the e-mail has an account', async () => {
+    const { input } = await signUpVerified(t.app, t.ctx);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await new Browser(t.app, `192.0.2.${80 + i}`).post('/api/password-resets', { email: input.email })).statusCode);
+    expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    expect(await t.ctx.outbox.list({ recipient: input.email })).toHaveLength(3);
+
+    const attacker = new Browser(t.app, '192.0.2.99');
+    const fromOneAddress = [];
+    for (let i = 0; i < 11; i++) fromOneAddress.push((await attacker.post('/api/password-resets', { email: `nobody${i}@example.com` })).statusCode);
+    expect(fromOneAddress).toEqual([...Array(10).fill(202), 429]);
+
+    t.clock.advance(60 * 60_000 + 1000);
+    expect((await new Browser(t.app, '192.0.2.80').post('/api/password-resets', { email: input.email })).statusCode).toBe(202);
+  });
+
   it('refuses a link older than 15 minutes', async () => {
     const { input } = await signUpVerified(t.app, t.ctx);
     await new Browser(t.app).post('/api/password-resets', { email: input.email });

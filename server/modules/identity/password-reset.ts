@@ -3,7 +3,7 @@ import { publicUrl } from '../../config.js';
 import { inTransaction, type Tx } from '../../db/database.js';
 import { userAuthor } from '../../platform/activity/author.js';
 import { recordActivity } from '../../platform/activity/record-activity.js';
-import { MINUTE } from '../../platform/clock.js';
+import { HOUR, MINUTE } from '../../platform/clock.js';
 import type { Email } from '../../platform/delivery/mailer.js';
 import { newToken, sha256 } from '../../platform/ids.js';
 import { hashSecret } from '../../platform/passwords.js';
@@ -14,11 +14,24 @@ export const RESET_LINK_TTL = 15 * MINUTE;
 export const resetRequestedMessage =
   'If an account uses this e-mail address, we have sent it a link to reset the password. The link is valid for 15 minutes.';
 
+export const RESETS_PER_EMAIL_PER_HOUR = 3;
+export const RESETS_PER_ADDRESS_PER_HOUR = 10;
+
 /**
  * Queues the reset e-mail whoever the address belongs to: the request does the same work either way,
  * and the delivery job composes the link only when a user has this address (composePasswordResetMail).
+ * Requests are limited per e-mail and per client address whether or not the e-mail has an account.
  */
-export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
+export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
+  const subjects = [`reset:email:${email.toLowerCase()}`, `reset:ip:${ip}`];
+  await ctx.abuseLimits.assertWithin(
+    [
+      { subject: subjects[0], max: RESETS_PER_EMAIL_PER_HOUR, windowMs: HOUR },
+      { subject: subjects[1], max: RESETS_PER_ADDRESS_PER_HOUR, windowMs: HOUR },
+    ],
+    'Too many password reset requests.',
+  );
+  await ctx.abuseLimits.record(...subjects);
   await ctx.mailer.sendTemplate(email, 'password-reset');
 }
 
@@ -53,7 +66,7 @@ export async function composePasswordResetMail(ctx: AppContext, email: string): 
   };
 }
 
-/** Spends a reset link (once, within 15 minutes), sets the password and ends every session of the user. */
+/** Spends a reset link (once, within 15 minutes), voids the user's other links, sets the password and ends every session of the user. */
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, ip: string): Promise<void> {
   const passwordHash = await hashSecret(password);
   const now = ctx.clock.now().toISOString();
@@ -71,6 +84,7 @@ async function resetPassword(ctx: AppContext, tx: Tx, reset: { token: string; pa
     .returning('user_id')
     .executeTakeFirst();
   if (!spent) throw fieldError('token', 'This reset link has expired or was already used. Request a new one.');
+  await tx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', spent.user_id).where('used_at', 'is', null).execute();
   const user = await tx
     .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: 0 })

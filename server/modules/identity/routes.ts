@@ -128,7 +128,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/api/password-resets',
     { config: open, schema: { tags: ['identity'], body: passwordResetRequestSchema, response: { 202: acceptedSchema } } },
     async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email);
+      await requestPasswordReset(ctx, request.body.email, request.ip);
       return reply.status(202).send({ message: resetRequestedMessage });
     },
   );
