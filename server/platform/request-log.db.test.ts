@@ -18,6 +18,7 @@ describe('the request log', () => {
     const { input, apiKey, apiSecret } = await signUpVerified(t.app, t.ctx);
     await new Browser(t.app).post('/api/password-resets', { email: input.email });
     await t.jobs.runDue();
+    await t.jobs.runDue();
     const [mail] = await t.ctx.outbox.list({ recipient: input.email, limit: 1 });
     const link = new URL(/https:\/\/console\.example\.com\/\S+/.exec(mail.body)![0]);
     const token = /[\w-]{40,}/.exec(link.href)![0];

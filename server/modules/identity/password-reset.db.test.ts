@@ -67,6 +67,7 @@ describe('password reset', () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await new Browser(t.app, `192.0.2.${80 + i}`).post('/api/password-resets', { email: input.email })).statusCode);
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    await t.jobs.runDue();
     expect(await t.ctx.outbox.list({ recipient: input.email })).toHaveLength(3);
 
     const attacker = new Browser(t.app, '192.0.2.99');
