@@ -64,9 +64,6 @@ export const fieldError = (name: string, reason: string, status = 422) =>
 export const unauthorized = (detail = 'Sign in to continue.') =>
   new ProblemError({ status: 401, title: 'Unauthorized', detail });
 
-export const forbidden = (detail = 'You do not have permission to do this.') =>
-  new ProblemError({ status: 403, title: 'Forbidden', detail });
-
 export const notFound = (detail: string) => new ProblemError({ status: 404, title: 'Not found', detail });
 
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>

@@ -47,7 +47,7 @@ describe('hundreds of concurrent transfers among a primary and 20 subaccounts', 
       ),
     );
     const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.every((s) => s === 200 || s === 403)).toBe(true);
+    expect(statuses.filter((s) => s !== 200 && s !== 403)).toEqual([]);
     const succeeded = requests.filter((_, i) => statuses[i] === 200);
     expect(succeeded.length).toBeGreaterThan(50);
     expect(succeeded.length).toBeLessThan(requests.length);

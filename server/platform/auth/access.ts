@@ -140,23 +140,30 @@ type AccountReader = ReturnType<typeof createAccountReader>;
  * never move and are never deleted), so that answer is kept in a bounded memo.
  */
 function createAccountReader(db: Db, memoLimit = 100_000) {
-  const families = new Map<string, string>();
-  const remember = (account: AccountRef) => {
+  // Lookups are kept as promises, so concurrent requests naming one account share a single query.
+  const families = new Map<string, Promise<AccountRef | undefined>>();
+  const remember = (apiKey: string, lookup: Promise<AccountRef | undefined>) => {
     if (families.size >= memoLimit) families.delete(families.keys().next().value as string);
-    families.set(account.api_key, account.primary_api_key);
+    families.set(apiKey, lookup);
+    lookup.then(
+      (found) => found || families.delete(apiKey),
+      () => families.delete(apiKey),
+    );
   };
+  const refOf = (account: Account | undefined): AccountRef | undefined =>
+    account && { api_key: account.api_key, primary_api_key: account.primary_api_key };
   return {
     async byKey(apiKey: string): Promise<Account | undefined> {
       const account = await accounts.byKey(db, apiKey);
-      if (account) remember(account);
+      if (account && !families.has(apiKey)) remember(apiKey, Promise.resolve(refOf(account)));
       return account;
     },
-    async familyOf(apiKey: string): Promise<AccountRef | undefined> {
+    familyOf(apiKey: string): Promise<AccountRef | undefined> {
       const known = families.get(apiKey);
-      if (known) return { api_key: apiKey, primary_api_key: known };
-      const account = await accounts.byKey(db, apiKey);
-      if (account) remember(account);
-      return account;
+      if (known) return known;
+      const lookup = accounts.byKey(db, apiKey).then(refOf);
+      remember(apiKey, lookup);
+      return lookup;
     },
   };
 }
