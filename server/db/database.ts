@@ -88,8 +88,6 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
-    // While the database is away a request fails after this long (503) instead of waiting for ever.
-    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('connect', reusePreparedStatements);

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import type { Email } from '../platform/delivery/mailer.js';
 import { HOUR, MINUTE } from '../platform/clock.js';
 import type { Job } from './job.js';
@@ -35,17 +37,19 @@ export const deliverMailJob: Job = {
   },
 };
 
+/** Waiting and due, or still `sending` past its lease (the process sending it died). */
+const claimable = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) =>
+  eb.or([
+    eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)])]),
+    eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', now)]),
+  ]);
+
 async function dueMessages(ctx: AppContext): Promise<number[]> {
   const now = ctx.clock.now().toISOString();
   const rows = await ctx.db
     .selectFrom('outbox')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)])]),
-        eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', now)]),
-      ]),
-    )
+    .where(claimable(now))
     .orderBy('id')
     .limit(BATCH)
     .execute();
@@ -59,12 +63,7 @@ async function claim(ctx: AppContext, id: number) {
     .updateTable('outbox')
     .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), next_attempt_at: new Date(now.getTime() + SENDING_LEASE).toISOString() }))
     .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)])]),
-        eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', nowIso)]),
-      ]),
-    )
+    .where(claimable(nowIso))
     .returning(['id', 'recipient', 'subject', 'body', 'template', 'attempts'])
     .executeTakeFirst();
 }

@@ -1,6 +1,8 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/schema.js';
 import { HOUR, MINUTE } from '../platform/clock.js';
 import type { Job } from './job.js';
 import { periodStart, scheduleOf } from './period.js';
@@ -12,6 +14,13 @@ export const RUN_LEASE = 15 * MINUTE;
 export const retryDelay = (attempts: number) => Math.min(MINUTE * 2 ** (attempts - 1), HOUR);
 /** How often failed runs are looked for, whatever the jobs' own schedules. */
 const RETRY_SWEEP = '* * * * *';
+
+/** A failed run whose retry is due, or a run still `running` past its lease (its process died). */
+const retryDue = (now: string) => (eb: ExpressionBuilder<Database, 'job_runs'>) =>
+  eb.or([
+    eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<=', now)]),
+    eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)]),
+  ]);
 
 export interface JobRunReport {
   job: string;
@@ -112,12 +121,7 @@ export function createJobRunner(options: { ctx: AppContext; jobs: Job[]; log: Fa
       }))
       .where('job', '=', job)
       .where('period_key', '=', periodKey)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)]),
-        ]),
-      )
+      .where(retryDue(now))
       .returning('attempts')
       .executeTakeFirst();
     return claimed?.attempts ?? null;
@@ -138,12 +142,7 @@ export function createJobRunner(options: { ctx: AppContext; jobs: Job[]; log: Fa
     const retries = await db
       .selectFrom('job_runs')
       .select(['job', 'period_key'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'failed'), eb('next_attempt_at', '<=', nowIso)]),
-          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', nowIso)]),
-        ]),
-      )
+      .where(retryDue(nowIso))
       .orderBy('period_key')
       .execute();
     for (const retry of retries) {
