@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './password.js';
+import { secondFactorCodeSchema } from './profile.js';
 import { permissionSchema } from './permissions.js';
 
 export const pinChannelSchema = z.enum(['sms', 'voice']);
@@ -56,6 +57,8 @@ export type VerifiedSignup = z.infer<typeof verifiedSignupSchema>;
 export const signInRequestSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password').max(128),
+  /** Only for a user with two-factor sign-in: the app's code or a recovery code. */
+  code: secondFactorCodeSchema.optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

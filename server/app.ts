@@ -11,6 +11,7 @@ import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
 import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { activityRoutes } from './modules/activity/routes.js';
+import { profileRoutes } from './modules/profile/routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
+  await app.register(profileRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   if (devToolsEnabled(config)) {

@@ -42,6 +42,17 @@ export interface UsersTable {
   scope_all: Generated<number>;
   must_change_password: number;
   created_at: string;
+  /** Base32 TOTP secret once two-factor sign-in is on; the authenticator app holds the same. */
+  totp_secret: Generated<string | null>;
+  totp_pending_secret: Generated<string | null>;
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totp_last_step: Generated<number | null>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
 }
 
 /** A family's custom role: a name and a JSON array of permissions. */
@@ -65,6 +76,7 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   ip: string;
+  user_agent: Generated<string | null>;
 }
 
 export interface SignupsTable {
@@ -266,6 +278,7 @@ export interface Database {
   job_runs: JobRunsTable;
   activity_entries: ActivityEntriesTable;
   abuse_events: AbuseEventsTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -9,6 +9,7 @@ import { jobRunsAndMailQueue } from './006-job-runs-and-mail-queue.js';
 import { userGrants } from './007-user-grants.js';
 import { activityLog } from './010-activity-log.js';
 import { abuseLimits } from './011-abuse-limits.js';
+import { twoFactor } from './012-two-factor.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '007-user-grants': userGrants(),
         '010-activity-log': activityLog(),
         '011-abuse-limits': abuseLimits(dialect),
+        '012-two-factor': twoFactor(),
       };
     },
   };

@@ -32,7 +32,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   const secure = ctx.config.NODE_ENV === 'production';
 
   async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string) {
-    const { token, csrfToken } = await ctx.sessions.create(userId, request.ip);
+    const { token, csrfToken } = await ctx.sessions.create(userId, request.ip, request.headers['user-agent']);
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(secure, ctx.sessions.ttlSeconds));
     return sessionView(ctx, userId, csrfToken);
   }
@@ -87,7 +87,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/api/sessions',
     { config: open, schema: { tags: ['identity'], summary: 'Sign in', body: signInRequestSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
-      const { userId } = await signIn(ctx, request.body.email, request.body.password, request.ip);
+      const { userId } = await signIn(ctx, request.body, request.ip);
       return startSession(request, reply, userId);
     },
   );
@@ -119,7 +119,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request) => {
       const actor = sessionOf(request);
-      await setPassword(ctx, actor.userId, actor.sessionHash, request.body);
+      await setPassword(ctx, actor.userId, actor.sessionHash, request.body, request.ip);
       return sessionView(ctx, actor.userId, actor.csrfToken);
     },
   );

@@ -1,5 +1,8 @@
 import type { SetPasswordRequest } from '../../../contract/identity.js';
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/database.js';
+import { userAuthor } from '../../platform/activity/author.js';
+import { recordActivity } from '../../platform/activity/record-activity.js';
 import { hashSecret, verifySecret } from '../../platform/passwords.js';
 import { fieldError } from '../../platform/problems.js';
 
@@ -7,8 +10,8 @@ import { fieldError } from '../../platform/problems.js';
  * The signed-in user replaces their password, proving the current (or temporary) one. Every other
  * session of the user ends; this one stays.
  */
-export async function setPassword(ctx: AppContext, userId: string, sessionHash: string, request: SetPasswordRequest): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+export async function setPassword(ctx: AppContext, userId: string, sessionHash: string, request: SetPasswordRequest, ip: string): Promise<void> {
+  const user = await ctx.db.selectFrom('users').select(['id', 'name', 'primary_api_key', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifySecret(user.password_hash, request.current_password))) {
     throw fieldError('current_password', 'This is not your current password.');
   }
@@ -16,6 +19,9 @@ export async function setPassword(ctx: AppContext, userId: string, sessionHash: 
     throw fieldError('new_password', 'Choose a password different from the current one.');
   }
   const passwordHash = await hashSecret(request.new_password);
-  await ctx.db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0 }).where('id', '=', userId).execute();
-  await ctx.sessions.endAllFor(userId, sessionHash);
+  await inTransaction(ctx.database, async (tx) => {
+    await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0 }).where('id', '=', userId).execute();
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', sessionHash).execute();
+    await recordActivity(tx, ctx.clock, userAuthor(user, ip), { kind: 'user.password_changed', primaryApiKey: user.primary_api_key, apiKey: null, objectId: userId });
+  });
 }

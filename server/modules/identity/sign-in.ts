@@ -1,3 +1,4 @@
+import { TWO_FACTOR_REQUIRED } from '../../../contract/profile.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
 import { userAuthor } from '../../platform/activity/author.js';
@@ -5,6 +6,7 @@ import { recordActivity } from '../../platform/activity/record-activity.js';
 import { MINUTE } from '../../platform/clock.js';
 import { hashSecret, verifySecret } from '../../platform/passwords.js';
 import { ProblemError, tooManyRequests } from '../../platform/problems.js';
+import { spendSecondFactor } from '../profile/second-factor.js';
 
 export const LOGIN_WINDOW = 15 * MINUTE;
 export const LOGIN_MAX_FAILURES = 5;
@@ -13,24 +15,52 @@ export const LOGIN_MAX_FAILURES = 5;
 const decoyHash = hashSecret('decoy password that never matches');
 
 /**
- * Checks an e-mail and password. Five failures within 15 minutes, for the account or from the
+ * Checks an e-mail and password, and for a user with two-factor sign-in the app's code or a
+ * recovery code too. Five failures (of either) within 15 minutes, for the account or from the
  * address, lock further attempts until the oldest of them leaves the window.
  */
-export async function signIn(ctx: AppContext, email: string, password: string, ip: string): Promise<{ userId: string }> {
+export async function signIn(ctx: AppContext, credentials: { email: string; password: string; code?: string }, ip: string): Promise<{ userId: string }> {
+  const { email, password, code } = credentials;
   await assertNotLocked(ctx, email, ip);
-  const user = await ctx.db.selectFrom('users').select(['id', 'name', 'primary_api_key', 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name', 'primary_api_key', 'password_hash', 'totp_secret', 'totp_last_step'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   const matches = await verifySecret(user?.password_hash ?? (await decoyHash), password);
   if (user && matches) {
-    await inTransaction(ctx.database, async (tx) => {
+    const { totp_secret: totpSecret } = user;
+    if (totpSecret !== null && !code) throw twoFactorRequired();
+    const signedIn = await inTransaction(ctx.database, async (tx) => {
+      const method = totpSecret === null ? 'password' : await spendSecondFactor(tx, ctx.clock, { ...user, totp_secret: totpSecret }, code ?? '');
+      if (!method) return false;
       await tx.deleteFrom('login_failures').where('email', '=', email).execute();
-      await recordActivity(tx, ctx.clock, userAuthor(user, ip), { kind: 'user.signed_in', primaryApiKey: user.primary_api_key, apiKey: null, objectId: user.id });
+      await recordActivity(tx, ctx.clock, userAuthor(user, ip), {
+        kind: 'user.signed_in',
+        primaryApiKey: user.primary_api_key,
+        apiKey: null,
+        objectId: user.id,
+        changes: [{ field: 'method', before: null, after: method }],
+      });
+      return true;
     });
-    return { userId: user.id };
+    if (signedIn) return { userId: user.id };
   }
   await ctx.db.insertInto('login_failures').values({ email, ip, created_at: ctx.clock.now().toISOString() }).execute();
   await assertNotLocked(ctx, email, ip);
+  if (user && matches) {
+    throw new ProblemError({ status: 401, type: TWO_FACTOR_REQUIRED, title: 'Sign-in failed', detail: 'This code is not valid: use the code your app shows now, or an unused recovery code.' });
+  }
   throw new ProblemError({ status: 401, title: 'Sign-in failed', detail: 'The e-mail address or password is incorrect.' });
 }
+
+const twoFactorRequired = () =>
+  new ProblemError({
+    status: 401,
+    type: TWO_FACTOR_REQUIRED,
+    title: 'Two-factor code required',
+    detail: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  });
 
 async function assertNotLocked(ctx: AppContext, email: string, ip: string): Promise<void> {
   const now = ctx.clock.now().getTime();

@@ -20,7 +20,7 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
   return {
     ttlSeconds: Math.round(ttl / 1000),
 
-    async create(userId: string, ip: string): Promise<{ token: string; csrfToken: string }> {
+    async create(userId: string, ip: string, userAgent?: string): Promise<{ token: string; csrfToken: string }> {
       const token = newToken();
       const csrfToken = newToken();
       const now = clock.now();
@@ -33,6 +33,7 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
           created_at: now.toISOString(),
           expires_at: new Date(now.getTime() + ttl).toISOString(),
           ip,
+          user_agent: userAgent?.slice(0, 300) ?? null,
         })
         .execute();
       return { token, csrfToken };
