@@ -74,7 +74,7 @@ test('a company signs up, verifies its phone, signs out and in, and resets its p
 
   // The old password no longer works; the new one does.
   await signIn(page, company.email, company.password);
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert')).toBeFocused(); // focus goes to the error, not the page body
   await expect(page.getByRole('heading', { name: 'Sign in to Switchboard' })).toBeVisible();
   await signIn(page, company.email, newPassword);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { cn } from '../../lib/cn.js';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
@@ -16,14 +16,21 @@ export function Alert({
   title,
   children,
   className,
+  ref,
+  focusable = false,
 }: {
   variant?: AlertVariant;
   title?: string;
   children?: ReactNode;
   className?: string;
+  ref?: Ref<HTMLDivElement>;
+  /** Can take focus from script (tabIndex -1), for a message that focus should move to. */
+  focusable?: boolean;
 }) {
   return (
     <div
+      ref={ref}
+      tabIndex={focusable ? -1 : undefined}
       role={variant === 'error' ? 'alert' : 'status'}
       className={cn('rounded-md px-4 py-3 text-sm [overflow-wrap:anywhere] ring-1 ring-inset', styles[variant], className)}
     >

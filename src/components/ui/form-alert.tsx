@@ -13,8 +13,8 @@ export function FormAlert({ error }: { error?: { message?: string } }) {
   }, [message]);
   if (!message) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="outline-none">
-      <Alert variant="error">{message}</Alert>
-    </div>
+    <Alert ref={ref} focusable variant="error">
+      {message}
+    </Alert>
   );
 }
