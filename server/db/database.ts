@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import { openSqliteGroupCommit, type SqliteGroupCommit } from './sqlite-group-commit.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -33,6 +33,9 @@ pg.types.setTypeParser(20, (value: string) => {
   return parsed;
 });
 
+/** SQLite handles run their transactions through group commit (sqlite-group-commit.ts). */
+const sqliteTransactions = new WeakMap<Db, SqliteGroupCommit['inTransaction']>();
+
 export async function openDatabase(url: string): Promise<DatabaseHandle> {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
@@ -40,37 +43,11 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
 }
 
 function openSqlite(path: string): DatabaseHandle {
-  const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const connection = new SQLite(file);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return { db, dialect: 'sqlite', onConnectionLost: () => undefined, close: () => db.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; preparing costs more than running our small queries, so the
- * connection keeps its prepared statements by SQL text (a bounded, least-recently-used set).
- */
-function withStatementCache(connection: SQLite.Database, limit = 500) {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => connection.close(),
-    prepare(sqlText: string) {
-      let statement = statements.get(sqlText);
-      if (statement) {
-        statements.delete(sqlText);
-      } else {
-        statement = connection.prepare(sqlText);
-        if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
-      }
-      statements.set(sqlText, statement);
-      return statement;
-    },
-  };
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = openSqliteGroupCommit(file);
+  sqliteTransactions.set(sqlite.db, sqlite.inTransaction);
+  return { db: sqlite.db, dialect: 'sqlite', onConnectionLost: () => undefined, close: sqlite.close };
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -133,22 +110,15 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
 const retryableStates = new Set(['40001', '40P01']);
 
 /**
- * Runs work in one transaction. SQLite takes the write lock up front (BEGIN IMMEDIATE) so that
- * a read-then-write never deadlocks with another process; PostgreSQL retries serialization failures.
+ * Runs work in one transaction. On SQLite it is a member of a group commit: it holds the write lock
+ * (BEGIN IMMEDIATE), so a read-then-write never deadlocks with another process, and it settles only
+ * after its group is on disk. PostgreSQL retries serialization failures.
  */
 export async function inTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (handle.dialect === 'sqlite') {
-    return handle.db.connection().execute(async (connection) => {
-      await sql`begin immediate`.execute(connection);
-      try {
-        const result = await work(connection as Tx);
-        await sql`commit`.execute(connection);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(connection);
-        throw error;
-      }
-    });
+    const run = sqliteTransactions.get(handle.db);
+    if (!run) throw new Error('this SQLite handle was not opened by openDatabase');
+    return run((tx) => work(tx as Tx));
   }
   for (let attempt = 1; ; attempt++) {
     try {

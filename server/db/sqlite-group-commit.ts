@@ -1,0 +1,194 @@
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+} from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * SQLite with group commit. One writer connection runs every write: each transaction (and each lone
+ * write statement) is a member of a group that shares one SQLite transaction, inside a savepoint of
+ * its own. A member that fails is rolled back to its savepoint without touching the others; the group
+ * commits with one sync (synchronous=FULL), and only then does any member learn its outcome, so no
+ * response ever reports a write that is not on disk. Reads outside a transaction go to a second,
+ * read-only connection, which sees committed data only and never waits for the writer (WAL).
+ */
+export interface SqliteGroupCommit {
+  /** For everything outside a transaction: reads on the reader, writes as one-statement members. */
+  db: Kysely<Database>;
+  /** Runs `work` as a member of the next group; settles after that group's commit. */
+  inTransaction<T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The most members one group takes before it commits; bounds a response's wait for the sync. */
+const MAX_GROUP = 256;
+const transactionControl = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
+
+export function openSqliteGroupCommit(file: string): SqliteGroupCommit {
+  if (file === ':memory:') throw new Error('SQLite needs a file: its reads go through a second connection');
+  const writer = new SQLite(file);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = FULL');
+  writer.pragma('busy_timeout = 5000');
+  writer.pragma('foreign_keys = ON');
+  const reader = new SQLite(file);
+  reader.pragma('busy_timeout = 5000');
+  reader.pragma('query_only = ON');
+  const writerStatements = statementCache(writer);
+  const readerStatements = statementCache(reader);
+  const group = new GroupCommitter(writer);
+
+  const execute = (statements: StatementCache, query: CompiledQuery) => runStatement(statements(query.sql), query.parameters);
+  // Members run one at a time (the committer waits for each), so they share the writer without a lock.
+  const tx = new Kysely<Database>({ dialect: dialectOf({ executeQuery: async (query) => execute(writerStatements, query) }) });
+  const db = new Kysely<Database>({
+    dialect: dialectOf({
+      async executeQuery(query) {
+        if (transactionControl.test(query.sql)) throw new Error('SQLite transactions are opened by inTransaction only');
+        const statement = readerStatements(query.sql);
+        if (statement.readonly) return runStatement(statement, query.parameters);
+        return group.run(async () => execute(writerStatements, query));
+      },
+    }),
+  });
+
+  return {
+    db,
+    inTransaction: (work) => group.run(() => work(tx)),
+    close: async () => {
+      await group.idle();
+      reader.close();
+      writer.close();
+    },
+  };
+}
+
+interface Member {
+  work: () => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+class GroupCommitter {
+  #queue: Member[] = [];
+  #draining: Promise<void> | null = null;
+
+  constructor(private readonly writer: SQLite.Database) {}
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // #drain always awaits a member before it can finish, so it is assigned before it clears itself.
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  async idle(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#queue.length > 0) await this.#commitGroup();
+    } finally {
+      // In the same step as the empty-queue check: a member queued from now on starts a new drain.
+      this.#draining = null;
+    }
+  }
+
+  async #commitGroup(): Promise<void> {
+    const outcomes: { member: Member; ok: boolean; value: unknown }[] = [];
+    let current: Member | undefined;
+    try {
+      this.writer.exec('begin immediate');
+      do {
+        while (this.#queue.length > 0 && outcomes.length < MAX_GROUP) {
+          current = this.#queue.shift()!;
+          this.writer.exec('savepoint member');
+          try {
+            const value = await current.work();
+            this.writer.exec('release member');
+            outcomes.push({ member: current, ok: true, value });
+          } catch (error) {
+            // Some errors (disk full, I/O) end the whole transaction: then the group is lost.
+            if (!this.writer.inTransaction) throw error;
+            this.writer.exec('rollback to member');
+            this.writer.exec('release member');
+            outcomes.push({ member: current, ok: false, value: error });
+          }
+          current = undefined;
+        }
+        // Requests already on the wire get one turn of the event loop to join before the sync.
+        if (outcomes.length < MAX_GROUP) await new Promise((resolve) => setImmediate(resolve));
+      } while (this.#queue.length > 0 && outcomes.length < MAX_GROUP);
+      this.writer.exec('commit');
+    } catch (error) {
+      if (this.writer.inTransaction) this.writer.exec('rollback');
+      current?.reject(error);
+      for (const { member } of outcomes) member.reject(error);
+      return;
+    }
+    for (const { member, ok, value } of outcomes) {
+      if (ok) member.resolve(value);
+      else member.reject(value);
+    }
+  }
+}
+
+type StatementCache = (sqlText: string) => SQLite.Statement;
+
+/** Prepared statements kept per connection by SQL text (a bounded, least-recently-used set). */
+function statementCache(connection: SQLite.Database, limit = 500): StatementCache {
+  const statements = new Map<string, SQLite.Statement>();
+  return (sqlText) => {
+    let statement = statements.get(sqlText);
+    if (statement) {
+      statements.delete(sqlText);
+    } else {
+      statement = connection.prepare(sqlText);
+      if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+    }
+    statements.set(sqlText, statement);
+    return statement;
+  };
+}
+
+function runStatement(statement: SQLite.Statement, parameters: readonly unknown[]): QueryResult<unknown> {
+  if (statement.reader) return { rows: statement.all(parameters) };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/** A Kysely dialect over one `executeQuery`: no pool, no lock, no Kysely-managed transactions. */
+function dialectOf({ executeQuery }: { executeQuery(query: CompiledQuery): Promise<QueryResult<unknown>> }) {
+  const connection = {
+    executeQuery,
+    streamQuery: () => {
+      throw new Error('streaming is not supported');
+    },
+  } as DatabaseConnection;
+  const driver: Driver = {
+    init: async () => {},
+    acquireConnection: async () => connection,
+    beginTransaction: async () => {
+      throw new Error('SQLite transactions are opened by inTransaction only');
+    },
+    commitTransaction: async () => {},
+    rollbackTransaction: async () => {},
+    releaseConnection: async () => {},
+    destroy: async () => {},
+  };
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => driver,
+    createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
