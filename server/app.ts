@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -31,6 +30,7 @@ import { healthRoutes } from './platform/health-routes.js';
 import { loggerOptions } from './platform/logging.js';
 import { installBodyParsing } from './platform/request-body.js';
 import { installOriginCheck } from './platform/request-origin.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { spaRoutes } from './platform/spa-routes.js';
 
 export interface AppDeps extends ContextOverrides {
@@ -60,9 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   installBodyParsing(app);
   installOriginCheck(app, new URL(publicUrl(config)).origin);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
-  });
+  installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
