@@ -104,34 +104,31 @@ class GroupCommitter {
   }
 
   async #commitGroup(): Promise<void> {
+    // Requests already on the wire get one turn of the event loop to join before the write lock is
+    // taken; the lock is never held across a turn of our own making (another connection would wait).
+    await new Promise((resolve) => setImmediate(resolve));
+    const members = this.#queue.splice(0, MAX_GROUP);
     const outcomes: { member: Member; ok: boolean; value: unknown }[] = [];
-    let current: Member | undefined;
     try {
       this.writer.exec('begin immediate');
-      do {
-        while (this.#queue.length > 0 && outcomes.length < MAX_GROUP) {
-          current = this.#queue.shift()!;
-          this.writer.exec('savepoint member');
-          try {
-            const value = await current.work();
-            this.writer.exec('release member');
-            outcomes.push({ member: current, ok: true, value });
-          } catch (error) {
-            // Some errors (disk full, I/O) end the whole transaction: then the group is lost.
-            if (!this.writer.inTransaction) throw error;
-            this.writer.exec('rollback to member');
-            this.writer.exec('release member');
-            outcomes.push({ member: current, ok: false, value: error });
-          }
-          current = undefined;
+      for (const member of members) {
+        this.writer.exec('savepoint member');
+        try {
+          const value = await member.work();
+          this.writer.exec('release member');
+          outcomes.push({ member, ok: true, value });
+        } catch (error) {
+          // Some errors (disk full, I/O) end the whole transaction: then the group is lost.
+          if (!this.writer.inTransaction) throw error;
+          this.writer.exec('rollback to member');
+          this.writer.exec('release member');
+          outcomes.push({ member, ok: false, value: error });
         }
-        // Requests already on the wire get one turn of the event loop to join before the sync.
-        if (outcomes.length < MAX_GROUP) await new Promise((resolve) => setImmediate(resolve));
-      } while (this.#queue.length > 0 && outcomes.length < MAX_GROUP);
+      }
       this.writer.exec('commit');
     } catch (error) {
       if (this.writer.inTransaction) this.writer.exec('rollback');
-      current?.reject(error);
+      for (const member of members) if (!outcomes.some((outcome) => outcome.member === member)) member.reject(error);
       for (const { member } of outcomes) member.reject(error);
       return;
     }
