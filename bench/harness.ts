@@ -32,7 +32,8 @@ export interface RunningServer {
 
 /** Starts the real server (as `npm start` would, minus the build) and waits for its health check. */
 export function startServer(databaseUrl: string, nodeOptions: string[] = []): Promise<RunningServer> {
-  return startProcess('server/main.ts', { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true' }, nodeOptions);
+  const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true', PUBLIC_URL: 'http://127.0.0.1', MAIL_TRANSPORT: 'outbox' };
+  return startProcess('server/main.ts', env, nodeOptions);
 }
 
 /** Starts the bare Fastify baseline (bench/bare-server.ts) on the given raw engine. */
