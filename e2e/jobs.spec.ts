@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts.js';
-import { advanceServerClock } from './support/clock.js';
+import { advanceServerClock, resetServerClock } from './support/clock.js';
 import { newestMessage } from './support/outbox.js';
 
 // Time-bound behaviour without waiting: /dev/clock moves the server's clock and runs the due jobs.
+// Each test puts it back afterwards: the specs that run after this one compare the server's time with the browser's.
+test.afterEach(async ({ request }) => resetServerClock(request));
 
 test('a reset link opened after its 15 minutes is refused, and the old password still works', async ({ page, request }) => {
   const company = await createAccount(request);

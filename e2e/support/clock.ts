@@ -15,3 +15,9 @@ export async function advanceServerClock(request: APIRequestContext, seconds: nu
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as { now: string; runs: JobRun[] };
 }
+
+/** Puts the server's clock back to the real time, so that the specs that follow are not in the future. */
+export async function resetServerClock(request: APIRequestContext): Promise<void> {
+  const response = await request.delete('/dev/clock');
+  expect(response.status(), await response.text()).toBe(200);
+}

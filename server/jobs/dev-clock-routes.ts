@@ -43,4 +43,14 @@ export const devClockRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; jobs: JobR
       return { now: clock.now().toISOString(), runs };
     },
   );
+
+  // An end-to-end spec that moved the clock puts it back, so that the specs after it see real time.
+  app.delete(
+    '/dev/clock',
+    { config: { access: { auth: 'none' } }, schema: { tags, summary: 'Put the clock back to the real time (development only)', response: { 200: clockSchema } } },
+    async () => {
+      clock.reset();
+      return { now: clock.now().toISOString(), runs: [] };
+    },
+  );
 };

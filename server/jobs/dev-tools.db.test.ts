@@ -24,6 +24,14 @@ describe('the development clock', () => {
     expect(t.clock.now().toISOString()).toBe('2026-01-18T09:00:00.000Z');
   });
 
+  it('puts the clock back to where it started', async () => {
+    await t.app.inject({ method: 'POST', url: '/dev/clock', payload: { advance_seconds: 3600 } });
+    const response = await t.app.inject({ method: 'DELETE', url: '/dev/clock' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().now).toBe('2026-01-15T09:00:00.000Z');
+    expect(t.clock.now().toISOString()).toBe('2026-01-15T09:00:00.000Z');
+  });
+
   it('refuses to move time backwards', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/dev/clock', payload: { advance_seconds: -60 } });
     expect(response.statusCode).toBe(422);

@@ -7,11 +7,13 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock that can be moved forward: tests, and the development server's /dev/clock. */
 export interface MovableClock extends Clock {
   advance(milliseconds: number): void;
+  /** Back to where it started: the system time, or a manual clock's start. */
+  reset(): void;
 }
 
 export const isMovable = (clock: Clock): clock is MovableClock => typeof (clock as Partial<MovableClock>).advance === 'function';
 
-/** The system time plus an offset that only grows: the development server's clock. */
+/** The system time plus an offset that only grows until it is reset: the development server's clock. */
 export class OffsetClock implements MovableClock {
   private offset = 0;
 
@@ -22,14 +24,24 @@ export class OffsetClock implements MovableClock {
   advance(milliseconds: number): void {
     this.offset += milliseconds;
   }
+
+  reset(): void {
+    this.offset = 0;
+  }
 }
 
 /** A clock that tests move by hand. */
 export class ManualClock implements MovableClock {
   private current: number;
+  private readonly start: number;
 
   constructor(start: Date | string = '2026-01-15T09:00:00.000Z') {
-    this.current = new Date(start).getTime();
+    this.start = new Date(start).getTime();
+    this.current = this.start;
+  }
+
+  reset(): void {
+    this.current = this.start;
   }
 
   now(): Date {
