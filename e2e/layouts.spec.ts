@@ -144,8 +144,22 @@ for (const size of screenSizes) {
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('main')).toBeFocused();
+    // On a phone the navigation folds behind a Menu button; on a desktop it is always there.
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    if (size.name === 'phone') {
+      await expect(navigation).toBeHidden();
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await expect(page.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'true');
+      await checkLayout(page, size, 'navigation-menu');
+      await navigation.getByRole('link', { name: 'Getting started' }).click();
+      await expect(navigation).toBeHidden();
+    } else {
+      await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+      await navigation.getByRole('link', { name: 'Getting started' }).click();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
 
-    await visit(page, '/getting-started', 'Getting started');
+    await expect(page.getByText(/^Loading/)).toHaveCount(0);
     await checkLayout(page, size, 'getting-started');
 
     await visit(page, '/settings/api', 'API settings');
@@ -167,6 +181,9 @@ for (const size of screenSizes) {
     await expect(oldest).toHaveAttribute('title', LONG_NAME);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Sorting stays on screen at every size (on a phone, as buttons above the cards).
+    const sortByBalance = page.getByRole('table', { name: 'Subaccounts' }).getByRole('button', { name: 'Balance', exact: true });
+    expect((await sortByBalance.boundingBox())?.width).toBeGreaterThan(20);
     await checkLayout(page, size, 'subaccounts');
 
     await page.getByRole('button', { name: 'Create subaccount' }).click();

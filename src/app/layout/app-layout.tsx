@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
@@ -22,6 +23,9 @@ export function AppLayout() {
   const { data: session } = useSession();
   const navigate = useNavigate();
   const routeNavigation = useNavigation();
+  // Below the desktop sidebar's width the navigation folds behind a Menu button.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigationId = useId();
   const signOut = useSignOut({
     onSuccess: () => navigate(paths.signIn.getHref(), { replace: true }),
   });
@@ -38,16 +42,27 @@ export function AppLayout() {
         Skip to main content
       </a>
       <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-60 lg:border-r lg:border-b-0">
-        <div className="flex h-14 items-center px-5 lg:h-16">
+        <div className="flex h-14 items-center justify-between gap-4 px-5 lg:h-16">
           <Logo className="text-slate-900" />
+          <Button
+            variant="secondary"
+            size="sm"
+            className="lg:hidden"
+            aria-expanded={menuOpen}
+            aria-controls={navigationId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </Button>
         </div>
-        <nav aria-label="Main" className="px-3 pb-3 lg:pt-2">
-          <ul className="flex flex-wrap gap-1 lg:flex-col">
+        <nav id={navigationId} aria-label="Main" className={cn('px-3 pb-3 lg:block lg:pt-2', !menuOpen && 'hidden')}>
+          <ul className="flex flex-col gap-1">
             {navigation.filter((item) => hasPermission(session, item.permission)).map((item) => (
               <li key={item.name}>
                 <NavLink
                   to={item.to}
                   end={item.end}
+                  onClick={() => setMenuOpen(false)}
                   className={({ isActive }) =>
                     cn(
                       'block rounded-md px-3 py-2 text-sm font-medium',

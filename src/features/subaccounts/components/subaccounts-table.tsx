@@ -106,7 +106,7 @@ export function SubaccountsTable({
           className="stack-on-phone w-full table-fixed text-left text-sm sm:min-w-[960px]"
         >
           <caption className="sr-only">Subaccounts</caption>
-          <thead className="sticky top-0 z-10 rounded-t-lg bg-slate-50 shadow-[inset_0_-1px_0] shadow-slate-200 max-sm:not-sr-only max-sm:block">
+          <thead data-phone-visible className="sticky top-0 z-10 rounded-t-lg bg-slate-50 shadow-[inset_0_-1px_0] shadow-slate-200 max-sm:block">
             <tr aria-rowindex={1} className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:px-4 max-sm:py-2">
               {columns.map((column) => (
                 <HeaderCell key={column.label} column={column} params={params} onSort={onSort} />
