@@ -49,6 +49,8 @@ export const configSchema = z.object({
   /** Webhook URLs on loopback/private addresses: refused in production unless set to true. */
   ALLOW_PRIVATE_CALLBACKS: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: trustProxy,
+  /** Sign-ups and sign-up PINs accepted per client address and hour (SMS pumping). */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] });
 

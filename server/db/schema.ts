@@ -87,7 +87,8 @@ export interface SignupsTable {
   password_hash: string;
   phone: string;
   country: string;
-  status: 'pending' | 'review' | 'verified';
+  /** `replaced`: a newer sign-up for the same phone took its place. */
+  status: 'pending' | 'review' | 'verified' | 'replaced';
   pins_sent: number;
   api_key: string | null;
   created_at: string;

@@ -69,7 +69,8 @@ export class Browser {
 
   constructor(
     private readonly app: FastifyInstance,
-    readonly ip = '203.0.113.10',
+    // Each browser is a client of its own, so the per-address limits do not add up across a test file.
+    readonly ip = nextClientAddress(),
   ) {}
 
   async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
@@ -105,3 +106,9 @@ function safeJson(text: string): Record<string, unknown> | null {
     return null;
   }
 }
+
+let clients = 0;
+const nextClientAddress = () => {
+  clients += 1;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+};

@@ -70,6 +70,12 @@ export async function registerCompany(
   return { userId, apiKey, apiSecret };
 }
 
+/** Which of the two already belongs to an account, if any (the e-mail is checked first). */
+export async function registeredAs(db: Pick<AppContext, 'db'>['db'], email: string, phone: string): Promise<'email' | 'phone' | null> {
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) return 'email';
+  return (await phoneTaken(db, phone)) ? 'phone' : null;
+}
+
 export async function assertEmailAndPhoneFree(db: Pick<AppContext, 'db'>['db'], email: string, phone: string): Promise<void> {
   const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (user) {

@@ -49,7 +49,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const started = await startSignup(ctx, request.body);
+      const started = await startSignup(ctx, request.body, request.ip);
       if (started.kind === 'review') return reply.status(202).send({ message: started.message });
       return reply.status(201).send(started.status);
     },
@@ -67,7 +67,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       config: open,
       schema: { tags: ['identity'], params: signupIdParamsSchema, body: resendPinRequestSchema, response: { 200: signupStatusSchema } },
     },
-    async (request) => resendPin(ctx, request.params.signupId, request.body.channel),
+    async (request) => resendPin(ctx, request.params.signupId, request.body.channel, request.ip),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestPin, signUpVerified, signupInput } from '../../testing/identity-fixtures.js';
+import { latestPin, signupInput } from '../../testing/identity-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('sign-up with PIN verification', () => {
@@ -123,28 +123,6 @@ describe('sign-up with PIN verification', () => {
     }
     const ok = await browser.post(`/api/signups/${signupId}/verify`, { pin: second });
     expect(ok.statusCode).toBe(200);
-  });
-
-  it('refuses a phone number or e-mail already used by an account, with the field named', async () => {
-    const existing = await signUpVerified(t.app, t.ctx);
-    const samePhone = await start({ phone: existing.input.phone });
-    expect(samePhone.response.statusCode).toBe(409);
-    expect(samePhone.response.json().invalid_parameters).toEqual([{ name: 'phone', reason: expect.stringMatching(/already belongs/) }]);
-
-    const sameEmail = await start({ email: existing.input.email.toUpperCase() });
-    expect(sameEmail.response.statusCode).toBe(409);
-    expect(sameEmail.response.json().invalid_parameters).toEqual([{ name: 'email', reason: expect.stringMatching(/already exists/) }]);
-  });
-
-  it('refuses the second of two pending sign-ups for one phone when the first is verified', async () => {
-    const a = await start();
-    const pinA = await latestPin(t.ctx, a.e164);
-    const b = await start({ phone: a.input.phone });
-    const pinB = await latestPin(t.ctx, b.e164);
-    expect((await a.browser.post(`/api/signups/${a.signupId}/verify`, { pin: pinA })).statusCode).toBe(200);
-    const response = await b.browser.post(`/api/signups/${b.signupId}/verify`, { pin: pinB });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().invalid_parameters[0].name).toBe('phone');
   });
 
   it('holds sign-ups from review countries for manual review', async () => {
