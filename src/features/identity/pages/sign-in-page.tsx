@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { SignInRequest } from '../../../../contract/identity.js';
+import { TWO_FACTOR_REQUIRED } from '../../../../contract/profile.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
@@ -29,6 +31,8 @@ export function SignInPage() {
   const notice = (useLocation().state as SignInState | null)?.notice;
   const navigate = useNavigate();
   const signIn = useSignIn({ onSuccess: () => navigate(next, { replace: true }) });
+  // Asked for only once the password proved right for a user with two-factor sign-in.
+  const [needsCode, setNeedsCode] = useState(false);
 
   const {
     register,
@@ -41,6 +45,11 @@ export function SignInPage() {
     try {
       await signIn.mutateAsync(values);
     } catch (error) {
+      if (isApiError(error, 401) && error.problem.type === TWO_FACTOR_REQUIRED) {
+        if (needsCode) setError('code', { type: 'server', message: error.problem.detail }, { shouldFocus: true });
+        setNeedsCode(true);
+        return;
+      }
       if (isApiError(error, 429)) {
         setError(FORM_ERROR, { type: '429', message: withRetryHint(error.problem.detail, error.retryAfter) });
         return;
@@ -85,6 +94,17 @@ export function SignInPage() {
             <TextLink to={paths.resetPassword.getHref()}>Forgot your password?</TextLink>
           </p>
         </div>
+        {needsCode && (
+          <TextField
+            label="Code from your authenticator app"
+            hint="The 6-digit code your app shows now, or one of your recovery codes."
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoFocus
+            error={errors.code?.message}
+            {...register('code')}
+          />
+        )}
         <FormAlert error={errors.root?.server} />
         <Button type="submit" fullWidth isLoading={isSubmitting}>
           Sign in
