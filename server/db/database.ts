@@ -67,10 +67,16 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  pool.on('connect', reusePreparedStatements);
   // pg emits an idle connection's error on the pool and drops the connection; unheard, the error would end the process.
   let connectionLost: (error: Error) => void = () => undefined;
   pool.on('error', (error) => connectionLost(error));
+  pool.on('connect', (client) => {
+    reusePreparedStatements(client);
+    // A connection cut while a transaction holds it between two queries emits its error on the client
+    // itself. Its next query fails (answered 503) and the pool discards it on release; the event only
+    // needs a listener so that it does not end the process.
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
