@@ -52,6 +52,8 @@ describe('the server around the features', () => {
 
   it('does not let a path escape the build folder', async () => {
     const response = await app.inject('/..%2f..%2fetc%2fpasswd');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<div id="root">');
     expect(response.body).not.toContain('root:');
   });
 

@@ -109,5 +109,6 @@ describe('subaccount credentials, suspension and idempotent transfers', () => {
     expect(created.statusCode).toBe(200);
     const withoutCsrf = await primary.browser.post(`/accounts/${primary.apiKey}/subaccounts`, { name: 'Forged' }, { csrf: false });
     expect(withoutCsrf.statusCode).toBe(403);
+    expect(await t.ctx.db.selectFrom('accounts').select('api_key').where('primary_api_key', '=', primary.apiKey).where('name', '=', 'Forged').execute()).toEqual([]);
   });
 });
