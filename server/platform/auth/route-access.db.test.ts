@@ -62,6 +62,7 @@ describe('route access declarations', () => {
     const open = t.app.declaredRoutes.filter((route) => route.access.auth === 'none' && route.method !== 'HEAD').map((route) => `${route.method} ${route.url}`);
     expect(open.sort()).toEqual(
       [
+        'DELETE /dev/clock',
         'GET /dev/clock',
         'GET /*',
         'GET /dev/outbox',
