@@ -199,7 +199,8 @@ export interface ApiRequestsTable {
 }
 
 export interface IdempotencyKeysTable {
-  api_key: string;
+  /** Who sent the key, as the ledger names an actor (`api_key:…`, `user:…`). */
+  owner: string;
   key: string;
   primary_api_key: string;
   request_hash: string;

@@ -16,7 +16,7 @@ describe('the purge of expired records', () => {
   async function idempotencyKey(key: string) {
     await t.ctx.db
       .insertInto('idempotency_keys')
-      .values({ api_key: 'abcd1234', key, primary_api_key: 'abcd1234', request_hash: 'h', status_code: 200, response_body: '{}', created_at: t.clock.now().toISOString() })
+      .values({ owner: 'api_key:abcd1234', key, primary_api_key: 'abcd1234', request_hash: 'h', status_code: 200, response_body: '{}', created_at: t.clock.now().toISOString() })
       .execute();
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, isUniqueViolation } from '../db/database.js';
-import { ProblemError, databaseUnavailable, type InvalidParameter } from './problems.js';
+import { invalidParametersOf } from './invalid-parameters.js';
+import { ProblemError, databaseUnavailable } from './problems.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -28,13 +28,11 @@ export function frameworkErrorHandler(_error: FastifyError, request: FastifyRequ
   reply.status(400).type(PROBLEM_JSON).send(problem.body(request.id));
 }
 
-function toProblem(error: FastifyError): ProblemError {
+/** Any error as the problem the client gets: a family's own handler renders it in its format. */
+export function toProblem(error: FastifyError): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const invalidParameters: InvalidParameter[] = error.validation.map((issue) => ({
-      name: issue.instancePath.slice(1).replace(/\//g, '.') || error.validationContext || 'body',
-      reason: /received undefined$/.test(issue.message ?? '') ? 'Required' : (issue.message ?? 'Invalid value'),
-    }));
+  const invalidParameters = invalidParametersOf(error);
+  if (invalidParameters) {
     return new ProblemError({
       status: 422,
       title: 'Invalid parameters',

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { DatabaseHandle, Tx } from '../db/database.js';
 import { inTransaction, isUniqueViolation } from '../db/database.js';
+import { actorOf } from './auth/access.js';
+import { actorLabel } from './auth/actor.js';
 import type { Clock } from './clock.js';
 import { ProblemError } from './problems.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
-export interface IdempotentRequest {
-  /** The key's owner: the API key (or user) that sent it; keys never collide across callers. */
-  callerKey: string;
-  primaryApiKey: string;
+export interface IdempotencyCaller {
+  /** Who owns the key: the actor as the ledger names it (`api_key:…`, `user:…`); keys never collide across owners. */
+  owner: string;
   key: string | undefined;
+}
+
+/** The request's Idempotency-Key and its owner, the same way for every route that accepts one. */
+export function idempotencyOf(request: FastifyRequest): IdempotencyCaller {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  return { owner: actorLabel(actorOf(request)), key: typeof key === 'string' ? key : undefined };
+}
+
+export interface IdempotentRequest extends IdempotencyCaller {
+  primaryApiKey: string;
   method: string;
   path: string;
   body: unknown;
@@ -51,7 +63,7 @@ export async function runIdempotent<T>(
         const stored = await tx
           .selectFrom('idempotency_keys')
           .select(['request_hash', 'status_code', 'response_body'])
-          .where('api_key', '=', request.callerKey)
+          .where('owner', '=', request.owner)
           .where('key', '=', key)
           .executeTakeFirst();
         if (stored) {
@@ -62,7 +74,7 @@ export async function runIdempotent<T>(
         await tx
           .insertInto('idempotency_keys')
           .values({
-            api_key: request.callerKey,
+            owner: request.owner,
             key,
             primary_api_key: request.primaryApiKey,
             request_hash: requestHash,

@@ -10,6 +10,7 @@ import { userGrants } from './007-user-grants.js';
 import { activityLog } from './010-activity-log.js';
 import { abuseLimits } from './011-abuse-limits.js';
 import { twoFactor } from './012-two-factor.js';
+import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '010-activity-log': activityLog(),
         '011-abuse-limits': abuseLimits(dialect),
         '012-two-factor': twoFactor(),
+        '013-idempotency-key-owner': idempotencyKeyOwner(),
       };
     },
   };

@@ -1,9 +1,9 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { balanceSchema, legacyStatusSchema, settingsRequestSchema, settingsSchema, topUpRequestSchema } from '../../../contract/account-api.js';
 import { microsToEuros } from '../../../contract/money.js';
+import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
 import { accountOf } from '../../platform/auth/access.js';
@@ -71,8 +71,8 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error instanceof CallbackProbeError) {
     return send(400, error.message, { invalid_parameters: error.failures.map((failure) => ({ name: failure.field, reason: failure.reason })) });
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const invalid = error.validation.map((issue) => ({ name: issue.instancePath.slice(1) || 'body', reason: issue.message ?? 'Invalid value' }));
+  const invalid = invalidParametersOf(error, 'body');
+  if (invalid) {
     return send(400, invalid.map((p) => `${p.name}: ${p.reason}`).join('; '), { invalid_parameters: invalid });
   }
   if (isDatabaseUnavailable(error)) {

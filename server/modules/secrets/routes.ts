@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   SECRET_COMPLEXITY_REASON,
@@ -10,6 +9,7 @@ import {
   secretListSchema,
   secretParamsSchema,
 } from '../../../contract/secrets.js';
+import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
 import { accountOf } from '../../platform/auth/access.js';
@@ -23,16 +23,14 @@ const write = { access: { auth: 'api', permission: 'api_settings:write', account
 /** Secret management, at the Account API's paths (`/accounts/{api_key}/secrets…`). */
 export const secretsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    const invalidParameters = invalidParametersOf(error, 'secret');
+    if (invalidParameters) {
       const problem = new ProblemError({
         status: 400,
         type: 'https://developer.nexmo.com/api-errors/account/secret-management#validation',
         title: 'Bad Request',
         detail: 'The request failed due to secret validation errors',
-        invalidParameters: error.validation.map((issue) => ({
-          name: issue.instancePath.slice(1) || 'secret',
-          reason: issue.instancePath === '/secret' ? SECRET_COMPLEXITY_REASON : (issue.message ?? 'Invalid value'),
-        })),
+        invalidParameters: invalidParameters.map((parameter) => (parameter.name === 'secret' ? { ...parameter, reason: SECRET_COMPLEXITY_REASON } : parameter)),
       });
       return reply.status(400).type('application/problem+json').send(problem.body(request.id));
     }

@@ -1,7 +1,6 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { microsToEuros } from '../../../contract/money.js';
 import {
@@ -22,12 +21,11 @@ import {
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
 import { accountOf, actorOf, sessionOf } from '../../platform/auth/access.js';
-import { IDEMPOTENCY_HEADER } from '../../platform/idempotency.js';
+import { idempotencyOf } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
-import { PROBLEM_JSON } from '../../platform/error-handler.js';
-import { isDatabaseUnavailable } from '../../db/database.js';
-import { ProblemError, databaseUnavailable } from '../../platform/problems.js';
+import { PROBLEM_JSON, toProblem } from '../../platform/error-handler.js';
+import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import { latestMessages } from './messages.js';
 import { listPrices } from './pricing.js';
 import { sendSms, type SmsSender } from './send-sms.js';
@@ -182,12 +180,7 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
 };
 
 function senderOf(request: FastifyRequest): SmsSender {
-  return { apiKey: accountOf(request).api_key, actor: actorLabel(actorOf(request)), idempotencyKey: idempotencyKeyOf(request) };
-}
-
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const key = request.headers[IDEMPOTENCY_HEADER];
-  return typeof key === 'string' ? key : undefined;
+  return { apiKey: accountOf(request).api_key, actor: actorLabel(actorOf(request)), idempotencyKey: idempotencyOf(request).key };
 }
 
 function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -206,19 +199,12 @@ function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
         return status(SmsStatus.missingParameters, SmsErrorText.missing(hasParam(request, 'api_key') ? 'api_secret' : 'api_key'));
     }
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((issue) => issue.instancePath.split('/')[1]).filter((field): field is string => Boolean(field));
-    const refusal = invalidRequestStatus(request.body, fields);
+  const invalidParameters = invalidParametersOf(error, 'request');
+  if (invalidParameters) {
+    const refusal = invalidRequestStatus(request.body, invalidParameters.map((parameter) => parameter.name.split('.')[0]));
     return status(refusal.status, refusal.errorText);
   }
-  const problem =
-    error instanceof ProblemError
-      ? error
-      : isDatabaseUnavailable(error)
-        ? databaseUnavailable()
-        : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
-          ? new ProblemError({ status: error.statusCode, title: error.statusCode === 415 ? 'Unsupported media type' : 'Bad request', detail: error.message })
-          : new ProblemError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side. It has been logged.' });
+  const problem = toProblem(error);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return reply.status(problem.status).headers(problem.headers).type(PROBLEM_JSON).send(problem.body(request.id));
 }

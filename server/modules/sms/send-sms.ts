@@ -124,7 +124,7 @@ export async function sendSms(ctx: AppContext, sender: SmsSender, submission: Sm
       ctx.database,
       ctx.clock,
       {
-        callerKey: sender.actor,
+        owner: sender.actor,
         primaryApiKey: account.primary_api_key,
         key: sender.idempotencyKey,
         method: 'POST',

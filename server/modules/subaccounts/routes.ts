@@ -1,6 +1,5 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   balanceTransferListSchema,
   balanceTransferSchema,
@@ -16,6 +15,7 @@ import {
   transferListQuerySchema,
   transferRequestSchema,
 } from '../../../contract/subaccounts.js';
+import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
 import { accountOf, actorOf } from '../../platform/auth/access.js';
@@ -23,7 +23,7 @@ import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { NotAPrimaryError, OutOfScopeError } from '../../platform/auth/authorize.js';
 import type { Permission } from '../../platform/auth/permissions.js';
-import { IDEMPOTENCY_HEADER, runIdempotent } from '../../platform/idempotency.js';
+import { idempotencyOf, runIdempotent } from '../../platform/idempotency.js';
 import { invalidCredentials, invalidTransfer, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
 import { publicSubaccountListJson } from './public-list.js';
 import { createSubaccount, getSubaccount, modifySubaccount } from './subaccounts.js';
@@ -41,14 +41,8 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     if (error instanceof ApiAuthError && error.status === 401) throw invalidCredentials();
     if (error instanceof NotAPrimaryError) throw notProvisioned(error.apiKey);
     if (error instanceof OutOfScopeError) throw error.field.startsWith('body.') ? invalidTransfer() : unknownAccountKey(error.apiKey);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      throw subaccountsValidation(
-        error.validation.map((issue) => ({
-          name: issue.instancePath.slice(1).split('/')[0] || (issue.params as { keys?: string[] })?.keys?.[0] || 'body',
-          reason: issue.message ?? 'Invalid value',
-        })),
-      );
-    }
+    const invalidParameters = invalidParametersOf(error);
+    if (invalidParameters) throw subaccountsValidation(invalidParameters);
     throw error;
   });
 
@@ -126,22 +120,19 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         },
       },
       async (request, reply) => {
-        const actor = actorOf(request);
         const primary = accountOf(request);
-        const key = request.headers[IDEMPOTENCY_HEADER];
         const result = await runIdempotent(
           ctx.database,
           ctx.clock,
           {
-            callerKey: actor.kind === 'api_key' ? actor.apiKey : `user:${actor.userId}`,
+            ...idempotencyOf(request),
             primaryApiKey: primary.api_key,
-            key: typeof key === 'string' ? key : undefined,
             method: request.method,
             path: request.url.split('?')[0],
             body: request.body,
           },
           async (tx) => {
-            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actor), authorOf(request));
+            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actorOf(request)), authorOf(request));
             return { status: 200, body: { ...done, [idField]: done.id } };
           },
         );
