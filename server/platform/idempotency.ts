@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { DatabaseHandle, Tx } from '../db/database.js';
-import { inTransaction, isUniqueViolation } from '../db/database.js';
+import { inTransaction } from '../db/database.js';
 import { actorOf } from './auth/access.js';
 import { actorLabel } from './auth/actor.js';
 import type { Clock } from './clock.js';
@@ -35,9 +35,12 @@ export interface StoredResponse<T> {
 }
 
 /**
- * Runs a money movement at most once per Idempotency-Key. The key is recorded in the same
- * transaction as the movement, so a crash leaves both or neither. The same key with the same request
- * replays the stored response; with another request it is a 422.
+ * Runs a money movement at most once per Idempotency-Key. The key is claimed by the transaction's
+ * first statement and its answer stored by the same transaction, so a crash leaves both or neither.
+ * A twin sent while the original still runs waits on the claimed key (PostgreSQL: the unique index
+ * entry; SQLite: the write lock) and then replays the original's answer once it commits, or, if the
+ * original rolled back, runs as the first attempt itself: never a verdict of its own beside the
+ * original's. The same key with another request is a 422.
  */
 export async function runIdempotent<T>(
   database: DatabaseHandle,
@@ -57,40 +60,40 @@ export async function runIdempotent<T>(
   if (key === undefined) return { ...(await inTransaction(database, work)), replayed: false };
   const requestHash = hashRequest(request);
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await inTransaction(database, async (tx) => {
-        const stored = await tx
-          .selectFrom('idempotency_keys')
-          .select(['request_hash', 'status_code', 'response_body'])
-          .where('owner', '=', request.owner)
-          .where('key', '=', key)
-          .executeTakeFirst();
-        if (stored) {
-          if (stored.request_hash !== requestHash) throw keyReused();
-          return { status: stored.status_code, body: JSON.parse(stored.response_body) as T, replayed: true };
-        }
-        const result = await work(tx);
-        await tx
-          .insertInto('idempotency_keys')
-          .values({
-            owner: request.owner,
-            key,
-            primary_api_key: request.primaryApiKey,
-            request_hash: requestHash,
-            status_code: result.status,
-            response_body: JSON.stringify(result.body),
-            created_at: clock.now().toISOString(),
-          })
-          .execute();
-        return { ...result, replayed: false };
-      });
-    } catch (error) {
-      // A concurrent request with the same key won the race: its transaction is committed, replay it.
-      if (attempt === 0 && isUniqueViolation(error)) continue;
-      throw error;
+  return inTransaction(database, async (tx) => {
+    // The claim's answer columns are filled in below, before this transaction commits: no one ever sees them empty.
+    const claimed = await tx
+      .insertInto('idempotency_keys')
+      .values({
+        owner: request.owner,
+        key,
+        primary_api_key: request.primaryApiKey,
+        request_hash: requestHash,
+        status_code: 0,
+        response_body: '',
+        created_at: clock.now().toISOString(),
+      })
+      .onConflict((conflict) => conflict.columns(['owner', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const stored = await tx
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'status_code', 'response_body'])
+        .where('owner', '=', request.owner)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (stored.request_hash !== requestHash) throw keyReused();
+      return { status: stored.status_code, body: JSON.parse(stored.response_body) as T, replayed: true };
     }
-  }
+    const result = await work(tx);
+    await tx
+      .updateTable('idempotency_keys')
+      .set({ status_code: result.status, response_body: JSON.stringify(result.body) })
+      .where('owner', '=', request.owner)
+      .where('key', '=', key)
+      .execute();
+    return { ...result, replayed: false };
+  });
 }
 
 function hashRequest(request: IdempotentRequest): string {
