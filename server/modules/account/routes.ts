@@ -3,6 +3,7 @@ import { settingsSchema } from '../../../contract/account-api.js';
 import { accountSummarySchema, apiCallListQuerySchema, apiCallListSchema } from '../../../contract/account.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
+import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { accountOf, sessionOf } from '../../platform/auth/access.js';
 import { visibleSubaccounts } from '../../platform/auth/scope.js';
 import { describeSettings } from './settings.js';
@@ -17,12 +18,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const account = accountOf(request);
-      const lent = await ctx.db
-        .selectFrom('accounts')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('credit_limit_micros'), eb.lit(0)).as('micros'))
-        .where('primary_api_key', '=', account.api_key)
-        .where('api_key', '!=', account.api_key)
-        .executeTakeFirstOrThrow();
+      // Only own-balance subaccounts hold credit: a shared one can take no part in a credit transfer.
+      const lent = await accounts.subaccountTotals(ctx.db, account.api_key);
       const firstCall = await ctx.db
         .selectFrom('api_requests')
         .select('id')
@@ -35,7 +32,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         company_name: account.company_name,
         balance: microsToEuros(account.balance_micros),
         credit_limit: microsToEuros(account.credit_limit_micros),
-        credit_lent: microsToEuros(-Number(lent.micros)),
+        credit_lent: microsToEuros(-lent.creditLimitMicros),
         available: microsToEuros(account.balance_micros - account.credit_limit_micros),
         demo: account.demo === 1,
         created_at: account.created_at,
