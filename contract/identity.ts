@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './password.js';
 import { secondFactorCodeSchema } from './profile.js';
-import { permissionSchema } from './permissions.js';
+import { permissionSchema } from './permission-schema.js';
 
 export const pinChannelSchema = z.enum(['sms', 'voice']);
 export type PinChannel = z.infer<typeof pinChannelSchema>;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * What a user may do, as `resource:action`. The single list for the server (each route declares one)
  * and the console (navigation, disabled controls). API keys hold every permission; their limit is the
@@ -22,8 +20,8 @@ export const permissions = [
   'activity:read',
 ] as const;
 
-export const permissionSchema = z.enum(permissions);
-export type Permission = z.infer<typeof permissionSchema>;
+// No zod here: the console's entry (router, navigation) reads this list, and zod loads only with forms.
+export type Permission = (typeof permissions)[number];
 
 /** How the console names each permission when it explains why a control is disabled. */
 export const permissionLabels: Record<Permission, string> = {

@@ -1,4 +1,5 @@
-import { builtInRoles, isBuiltInRole, permissionSchema, type Permission } from '../../../contract/permissions.js';
+import { permissionSchema } from '../../../contract/permission-schema.js';
+import { builtInRoles, isBuiltInRole, type Permission } from '../../../contract/permissions.js';
 import type { Db } from '../../db/database.js';
 import type { Scope } from './scope.js';
 
