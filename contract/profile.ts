@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** The problem `type` of a sign-in whose password was right but which still needs the second factor. */
-export const TWO_FACTOR_REQUIRED = 'https://switchboard.dev/problems/two-factor-required';
-
 export const RECOVERY_CODE_COUNT = 10;
 
 /** A code from the authenticator app (6 digits) or one of the recovery codes (xxxxx-xxxxx). */

@@ -1,4 +1,4 @@
-import { TWO_FACTOR_REQUIRED } from '../../../contract/profile.js';
+import { TWO_FACTOR_REQUIRED } from '../../../contract/two-factor-required.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
 import { userAuthor } from '../../platform/activity/author.js';

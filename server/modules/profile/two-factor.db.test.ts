@@ -1,7 +1,8 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityPage } from '../../../contract/activity.js';
-import { TWO_FACTOR_REQUIRED, type ActiveSessions, type RecoveryCodes, type TwoFactorEnrolment } from '../../../contract/profile.js';
+import type { ActiveSessions, RecoveryCodes, TwoFactorEnrolment } from '../../../contract/profile.js';
+import { TWO_FACTOR_REQUIRED } from '../../../contract/two-factor-required.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { SignInRequest } from '../../../../contract/identity.js';
-import { TWO_FACTOR_REQUIRED } from '../../../../contract/profile.js';
+import { TWO_FACTOR_REQUIRED } from '../../../../contract/two-factor-required.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
