@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createAccount, newCompany, type CreatedAccount } from './support/accounts.js';
+import { createAccount, newCompany, signIn, type CreatedAccount } from './support/accounts.js';
 import { checkLayout, screenSizes, type ScreenSize } from './support/layout-checks.js';
+import { addMember } from './support/members.js';
 import { setCreditLimit } from './support/operator.js';
 import {
   addSecretViaApi,
@@ -127,6 +128,12 @@ for (const size of screenSizes) {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await checkLayout(page, size, 'not-found');
+    // A member's first sign-in with a temporary password lands on the set-password page.
+    const member = await addMember(family.primary.apiKey, { roleId: 'read_only' });
+    await visit(page, '/signin', 'Sign in to Switchboard');
+    await signIn(page, member.email, member.temporaryPassword);
+    await expect(page.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
+    await checkLayout(page, size, 'set-password');
     await page.context().close();
   });
 
