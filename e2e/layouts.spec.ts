@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createAccount, newCompany, signIn, type CreatedAccount } from './support/accounts.js';
+import { createAccount, newCompany, signIn, startSignup, type CreatedAccount } from './support/accounts.js';
 import { checkLayout, screenSizes, type ScreenSize } from './support/layout-checks.js';
 import { addMember } from './support/members.js';
 import { setCreditLimit } from './support/operator.js';
@@ -77,21 +77,8 @@ test.beforeAll(async ({ browser }) => {
   }
 
   // A sign-up waiting for its PIN, for the verification page.
-  const company = newCompany();
   const signedOut = await browser.newContext();
-  const signup = await signedOut.request.post('/api/signups', {
-    data: {
-      company_name: company.companyName,
-      name: company.name,
-      email: company.email,
-      password: company.password,
-      country: 'GB',
-      phone: company.phone,
-      pin_channel: 'sms',
-    },
-  });
-  expect(signup.status()).toBe(201);
-  const { signup_id } = (await signup.json()) as { signup_id: string };
+  const signup_id = await startSignup(signedOut.request, newCompany());
   await signedOut.close();
 
   family = { primary, storageState: await context.storageState(), indebted, shared, pendingSignupId: signup_id };

@@ -70,6 +70,16 @@ export interface CreatedAccount extends NewCompany {
  */
 export async function createAccount(request: APIRequestContext): Promise<CreatedAccount> {
   const company = newCompany();
+  const signup_id = await startSignup(request, company);
+  const { pin } = await readPin(request, company.phone);
+  const verified = await request.post(`/api/signups/${signup_id}/verify`, { data: { pin } });
+  expect(verified.status(), await verified.text()).toBe(200);
+  const body = (await verified.json()) as { account: { api_key: string }; api_secret: string };
+  return { ...company, apiKey: body.account.api_key, apiSecret: body.api_secret };
+}
+
+/** Starts a sign-up in the United Kingdom with a PIN by SMS; the sign-up then waits for its PIN. */
+export async function startSignup(request: APIRequestContext, company: NewCompany): Promise<string> {
   const response = await request.post('/api/signups', {
     data: {
       company_name: company.companyName,
@@ -82,12 +92,7 @@ export async function createAccount(request: APIRequestContext): Promise<Created
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  const { signup_id } = (await response.json()) as { signup_id: string };
-  const { pin } = await readPin(request, company.phone);
-  const verified = await request.post(`/api/signups/${signup_id}/verify`, { data: { pin } });
-  expect(verified.status(), await verified.text()).toBe(200);
-  const body = (await verified.json()) as { account: { api_key: string }; api_secret: string };
-  return { ...company, apiKey: body.account.api_key, apiSecret: body.api_secret };
+  return ((await response.json()) as { signup_id: string }).signup_id;
 }
 
 /** A new account, signed in in this page's browser context. */
