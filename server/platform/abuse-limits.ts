@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import type { Clock } from './clock.js';
 import { tooManyRequests } from './problems.js';
 
@@ -13,7 +13,7 @@ export interface AbuseLimit {
  * Limits on what costs us money or helps a guesser (reset e-mails, sign-ups, PIN sends, wrong PINs),
  * counted in the database so that every server process sees the same counts. Check, then record.
  */
-export function createAbuseLimits(db: Db, clock: Clock) {
+export function createAbuseLimits(db: Db, clock: Clock): AbuseLimits {
   async function retryAfterMs(limit: AbuseLimit): Promise<number> {
     const now = clock.now().getTime();
     const recent = await db
@@ -30,6 +30,8 @@ export function createAbuseLimits(db: Db, clock: Clock) {
 
   return {
     retryAfterMs,
+    /** The same limits read and recorded inside `tx`, so that a check and its record are one step under a lock. */
+    within: (tx: Tx) => createAbuseLimits(tx, clock),
     /** Throws a 429 naming the wait when any of the limits is reached. */
     async assertWithin(limits: AbuseLimit[], detail: string): Promise<void> {
       const waits = await Promise.all(limits.map(retryAfterMs));
@@ -43,4 +45,10 @@ export function createAbuseLimits(db: Db, clock: Clock) {
   };
 }
 
-export type AbuseLimits = ReturnType<typeof createAbuseLimits>;
+export interface AbuseLimits {
+  /** How long until one more event for the limit's subject is allowed (0: now). */
+  retryAfterMs(limit: AbuseLimit): Promise<number>;
+  within(tx: Tx): AbuseLimits;
+  assertWithin(limits: AbuseLimit[], detail: string): Promise<void>;
+  record(...subjects: string[]): Promise<void>;
+}

@@ -66,11 +66,12 @@ export const unauthorized = (detail = 'Sign in to continue.') =>
 
 export const notFound = (detail: string) => new ProblemError({ status: 404, title: 'Not found', detail });
 
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+export const tooManyRequests = (detail: string, retryAfterSeconds: number, invalidParameters?: InvalidParameter[]) =>
   new ProblemError({
     status: 429,
     title: 'Too many requests',
     detail,
+    invalidParameters,
     headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     extensions: { retry_after: Math.max(1, Math.ceil(retryAfterSeconds)) },
   });

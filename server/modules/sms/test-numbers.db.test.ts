@@ -149,4 +149,98 @@ describe('test numbers (console): add, PIN by SMS, verify, resend, remove', () =
     expect((await owner.browser.post('/api/test-numbers', { number: `+${ukMobile()}`, country: 'GB' }, { csrf: false })).statusCode).toBe(403);
     expect((await owner.browser.get('/api/test-numbers')).json().test_numbers).toHaveLength(1);
   });
+
+  describe('limits that belong to the number and the account, not to the row', () => {
+    const smsCount = async (msisdn: string) => (await t.ctx.outbox.list({ recipient: `+${msisdn}` })).length;
+    const removeNumber = async (browser: Browser, id: string) => expect((await browser.delete(`/api/test-numbers/${id}`)).statusCode).toBe(204);
+    const expectRefused = (response: Awaited<ReturnType<typeof add>>['response'], field: string, reason: RegExp, maxWaitSeconds: number) => {
+      expect(response.statusCode).toBe(429);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(maxWaitSeconds);
+      expect(response.json()).toMatchObject({ retry_after: retryAfter, invalid_parameters: [{ name: field, reason: expect.stringMatching(reason) }] });
+    };
+
+    it('keeps the resend cooldown and the PINs of the hour when a number is removed and added again, on any account', async () => {
+      const { browser } = await smsAccount(t);
+      const first = await add(browser);
+      await removeNumber(browser, first.id);
+
+      const again = await add(browser, first.msisdn);
+      expectRefused(again.response, 'number', /moments ago.*in 30 seconds/, 30);
+      expect((await browser.get('/api/test-numbers')).json().test_numbers).toEqual([]);
+      expect(await smsCount(first.msisdn)).toBe(1);
+
+      const elsewhere = await smsAccount(t);
+      expectRefused((await add(elsewhere.browser, first.msisdn)).response, 'number', /moments ago/, 30);
+
+      for (let send = 2; send <= 3; send++) {
+        t.clock.advance(30_000);
+        const readded = await add(browser, first.msisdn);
+        expect(readded.response.statusCode).toBe(201);
+        await removeNumber(browser, readded.id);
+      }
+      t.clock.advance(30_000);
+      expectRefused((await add(browser, first.msisdn)).response, 'number', /3 PINs in the last hour/, 60 * 60 - 90);
+      expect(await smsCount(first.msisdn)).toBe(3);
+
+      t.clock.advance(60 * 60_000);
+      expect((await add(browser, first.msisdn)).response.statusCode).toBe(201);
+    });
+
+    it('counts wrong PINs of a number across removals: after 10 in a day even the right PIN is refused', async () => {
+      const { browser } = await smsAccount(t);
+      const msisdn = ukMobile();
+      let wrongSoFar = 0;
+      let current = await add(browser, msisdn);
+      for (;;) {
+        const pin = await latestPin(t.ctx, `+${msisdn}`);
+        while (wrongSoFar < 10) {
+          const guess = await browser.post(`/api/test-numbers/${current.id}/verify`, { pin: wrongPin(pin) });
+          expect(guess.statusCode).toBe(422);
+          wrongSoFar += 1;
+          if (guess.json().attempts_left === 0) break;
+        }
+        if (wrongSoFar === 10) break;
+        await removeNumber(browser, current.id);
+        t.clock.advance(21 * 60_000);
+        current = await add(browser, msisdn);
+        expect(current.response.statusCode).toBe(201);
+        expect(current.response.json().attempts_left).toBe(3);
+      }
+      const right = await browser.post(`/api/test-numbers/${current.id}/verify`, { pin: await latestPin(t.ctx, `+${msisdn}`) });
+      expectRefused(right, 'pin', /Too many wrong PINs for this number today/, 24 * 60 * 60);
+      expect((await browser.get('/api/test-numbers')).json().test_numbers[0]).toMatchObject({ verified: false });
+
+      // A day later (the session kept alive meanwhile) the number may try again.
+      for (let hours = 0; hours < 24; hours += 8) {
+        t.clock.advance(8 * 60 * 60_000);
+        expect((await browser.get('/api/test-numbers')).statusCode).toBe(200);
+      }
+      expect((await browser.post(`/api/test-numbers/${current.id}/resend`)).statusCode).toBe(200);
+      const verified = await browser.post(`/api/test-numbers/${current.id}/verify`, { pin: await latestPin(t.ctx, `+${msisdn}`) });
+      expect(verified.json()).toMatchObject({ verified: true });
+    });
+
+    it('sends at most 20 PINs an hour per account, also when the resends arrive at once', async () => {
+      const { browser } = await smsAccount(t);
+      const numbers = [];
+      for (let i = 0; i < 10; i++) numbers.push(await add(browser));
+      t.clock.advance(30_000);
+      for (const number of numbers.slice(0, 5)) expect((await browser.post(`/api/test-numbers/${number.id}/resend`)).statusCode).toBe(200);
+      t.clock.advance(30_000);
+      const resends = await Promise.all(numbers.map((number) => browser.post(`/api/test-numbers/${number.id}/resend`)));
+      expect(resends.map((response) => response.statusCode).sort()).toEqual([...Array(5).fill(200), ...Array(5).fill(429)]);
+      expectRefused(resends.find((response) => response.statusCode === 429)!, 'number', /Your account has sent 20 PINs in the last hour/, 60 * 60);
+
+      let sent = 0;
+      for (const number of numbers) sent += await smsCount(number.msisdn);
+      expect(sent).toBe(20);
+
+      t.clock.advance(60 * 60_000);
+      const waited = numbers.filter((_, i) => resends[i].statusCode === 429)[0];
+      expect((await browser.post(`/api/test-numbers/${waited.id}/resend`)).statusCode).toBe(200);
+    });
+  });
 });

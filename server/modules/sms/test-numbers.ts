@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { MAX_TEST_NUMBERS, type AddTestNumberRequest, type TestNumber } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockFamilyAccounts } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts, type Tx } from '../../db/database.js';
+import type { AbuseLimit } from '../../platform/abuse-limits.js';
+import { DAY, HOUR } from '../../platform/clock.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import type { TestNumbersTable } from '../../db/schema.js';
 import type { ActivityAuthor } from '../../platform/activity/author.js';
@@ -16,7 +18,18 @@ import { destinationCountry } from './destination.js';
 /**
  * Test numbers: the destinations an account in DEMO mode may message. Each is proved by a 4-digit
  * PIN sent to it by SMS (argon2id-hashed, 5 minutes, 3 attempts, then it must be resent).
+ *
+ * Every PIN costs an SMS and gives three guesses, so the limits belong to the phone number and to
+ * the account, not to the row: removing a number and adding it again (or adding it to another
+ * account) keeps its resend cooldown, its PINs of the hour and its wrong PINs of the day.
  */
+export const TEST_PIN_SENDS_PER_ACCOUNT_PER_HOUR = 20;
+export const TEST_PIN_SENDS_PER_NUMBER_PER_HOUR = 3;
+export const TEST_PIN_ATTEMPTS_PER_NUMBER_PER_DAY = 10;
+
+const pinSendsOfNumber = (msisdn: string) => `test-pin-send:number:${msisdn}`;
+const pinSendsOfAccount = (primaryApiKey: string) => `test-pin-send:account:${primaryApiKey}`;
+const pinAttemptsOfNumber = (msisdn: string) => `test-pin-attempt:number:${msisdn}`;
 
 type Row = TestNumbersTable;
 
@@ -64,6 +77,7 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
         `At most ${MAX_TEST_NUMBERS} test numbers per account.`,
       );
     }
+    await claimPinSend(ctx, tx, row.primary_api_key, msisdn);
     await tx.insertInto('test_numbers').values(row).execute();
     await recordActivity(tx, ctx.clock, author, {
       kind: 'test_number.added',
@@ -84,6 +98,12 @@ export async function addTestNumber(ctx: AppContext, apiKey: string, input: AddT
 export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: string, pin: string, author: ActivityAuthor): Promise<TestNumber> {
   const row = await load(ctx, apiKey, id);
   if (row.verified_at) throw alreadyVerified();
+  const attemptsOfNumber = pinAttemptsOfNumber(row.msisdn);
+  const wait = await ctx.abuseLimits.retryAfterMs({ subject: attemptsOfNumber, max: TEST_PIN_ATTEMPTS_PER_NUMBER_PER_DAY, windowMs: DAY });
+  if (wait > 0) {
+    const reason = `Too many wrong PINs for this number today. Try again in ${waitText(wait)}.`;
+    throw tooManyRequests(reason, wait / 1000, [{ name: 'pin', reason }]);
+  }
   let attempts = row.failed_attempts;
   await checkPin(ctx.clock, {
     pinHash: row.pin_hash,
@@ -99,6 +119,7 @@ export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: stri
         .returning('failed_attempts')
         .executeTakeFirst();
       attempts = counted?.failed_attempts ?? attempts;
+      if (counted) await ctx.abuseLimits.record(attemptsOfNumber);
       return counted?.failed_attempts ?? null;
     },
     voidPin: async () => {
@@ -127,32 +148,74 @@ export async function verifyTestNumber(ctx: AppContext, apiKey: string, id: stri
   return view({ ...row, verified_at: verifiedAt, pin_hash: null, pin_expires_at: null, failed_attempts: attempts });
 }
 
-/** A new PIN (and three new attempts) for a number not yet verified, at most every 30 seconds. */
+/**
+ * A new PIN (and three new attempts) for a number not yet verified: at most every 30 seconds, within
+ * the number's and the account's PINs of the hour.
+ */
 export async function resendTestPin(ctx: AppContext, apiKey: string, id: string): Promise<TestNumber> {
   const row = await load(ctx, apiKey, id);
   if (row.verified_at) throw alreadyVerified();
-  const now = ctx.clock.now();
-  const wait = resendAvailableAt(row) - now.getTime();
-  if (wait > 0) throw tooManyRequests(`You can request a new PIN in ${Math.ceil(wait / 1000)} seconds.`, wait / 1000);
-
   const pin = newPin();
   const update = {
     pin_hash: await hashSecret(pin),
-    pin_expires_at: new Date(now.getTime() + PIN_TTL).toISOString(),
+    pin_expires_at: new Date(ctx.clock.now().getTime() + PIN_TTL).toISOString(),
     failed_attempts: 0,
   };
-  const updated = await ctx.db
-    .updateTable('test_numbers')
-    .set(update)
-    .where('id', '=', row.id)
-    .where('verified_at', 'is', null)
-    .where((eb) => (row.pin_expires_at === null ? eb('pin_expires_at', 'is', null) : eb('pin_expires_at', '=', row.pin_expires_at)))
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
-    throw new ProblemError({ status: 409, title: 'Conflict', detail: 'This test number changed meanwhile. Reload and try again.' });
-  }
+  await inTransaction(ctx.database, async (tx) => {
+    await lockFamilyAccounts(tx, ctx.database.dialect, row.primary_api_key, [row.primary_api_key]);
+    await claimPinSend(ctx, tx, row.primary_api_key, row.msisdn);
+    const updated = await tx
+      .updateTable('test_numbers')
+      .set(update)
+      .where('id', '=', row.id)
+      .where('verified_at', 'is', null)
+      .where((eb) => (row.pin_expires_at === null ? eb('pin_expires_at', 'is', null) : eb('pin_expires_at', '=', row.pin_expires_at)))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      throw new ProblemError({ status: 409, title: 'Conflict', detail: 'This test number changed meanwhile. Reload and try again.' });
+    }
+  });
   await sendTestPin(ctx, row.msisdn, pin);
   return view({ ...row, ...update });
+}
+
+/**
+ * Counts one PIN send to `msisdn` for the account, or throws a 429 on `number` with the longest wait
+ * among the limits it would pass. Runs under the family's lock, so parallel sends cannot pass a limit
+ * together.
+ */
+async function claimPinSend(ctx: AppContext, tx: Tx, primaryApiKey: string, msisdn: string): Promise<void> {
+  const limits = ctx.abuseLimits.within(tx);
+  const checks: { limit: AbuseLimit; reason: (wait: string) => string }[] = [
+    {
+      limit: { subject: pinSendsOfNumber(msisdn), max: 1, windowMs: PIN_RESEND_COOLDOWN },
+      reason: (wait) => `A PIN was sent to this number moments ago. You can request a new one in ${wait}.`,
+    },
+    {
+      limit: { subject: pinSendsOfNumber(msisdn), max: TEST_PIN_SENDS_PER_NUMBER_PER_HOUR, windowMs: HOUR },
+      reason: (wait) => `This number has had ${TEST_PIN_SENDS_PER_NUMBER_PER_HOUR} PINs in the last hour. Try again in ${wait}.`,
+    },
+    {
+      limit: { subject: pinSendsOfAccount(primaryApiKey), max: TEST_PIN_SENDS_PER_ACCOUNT_PER_HOUR, windowMs: HOUR },
+      reason: (wait) => `Your account has sent ${TEST_PIN_SENDS_PER_ACCOUNT_PER_HOUR} PINs in the last hour, the most it may. Try again in ${wait}.`,
+    },
+  ];
+  let refusal: { wait: number; reason: string } | null = null;
+  for (const { limit, reason } of checks) {
+    const wait = await limits.retryAfterMs(limit);
+    if (wait > 0 && (!refusal || wait > refusal.wait)) refusal = { wait, reason: reason(waitText(wait)) };
+  }
+  if (refusal) throw tooManyRequests(refusal.reason, refusal.wait / 1000, [{ name: 'number', reason: refusal.reason }]);
+  await limits.record(pinSendsOfNumber(msisdn), pinSendsOfAccount(primaryApiKey));
+}
+
+/** "45 seconds", "1 minute", "52 minutes", "3 hours". */
+function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
 }
 
 export async function deleteTestNumber(ctx: AppContext, apiKey: string, id: string, author: ActivityAuthor): Promise<void> {
