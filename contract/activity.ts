@@ -27,6 +27,8 @@ export const activityKinds = [
   'profile.email_changed',
   'profile.phone_changed',
   'company.updated',
+  'balance_alert.updated',
+  'preferences.display_currency_changed',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -57,6 +59,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'profile.email_changed': 'E-mail address changed',
   'profile.phone_changed': 'Phone number changed',
   'company.updated': 'Company details changed',
+  'balance_alert.updated': 'Balance alert changed',
+  'preferences.display_currency_changed': 'Display currency changed',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -90,6 +94,10 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   msisdn: { label: 'Number', format: 'text' },
   method: { label: 'Method', format: 'text' },
   sessions_ended: { label: 'Sessions ended', format: 'text' },
+  alert_enabled: { label: 'Balance alert on', format: 'boolean' },
+  threshold: { label: 'Balance threshold', format: 'money' },
+  recipients: { label: 'Alert recipients', format: 'text' },
+  display_currency: { label: 'Display currency', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -10,6 +10,8 @@ import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
 import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { activityRoutes } from './modules/activity/routes.js';
+import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
+import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
@@ -90,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(smsRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
+  await app.register(balanceAlertsRoutes, { ctx });
+  await app.register(displayCurrencyRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   if (devToolsEnabled(config)) {

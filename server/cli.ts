@@ -5,6 +5,7 @@ import { CliUsageError } from './cli/cli-error.js';
 import { LedgerMismatch, setCreditLimitCommand, topUpCommand, verifyLedgerCommand } from './cli/account-commands.js';
 import { createAccountCommand } from './cli/create-account.js';
 import { jobsCommand } from './cli/jobs-command.js';
+import { setRateCommand } from './cli/set-rate-command.js';
 import { setMaxSubaccountsCommand } from './cli/subaccount-commands.js';
 import type { AppContext } from './context.js';
 
@@ -15,6 +16,7 @@ const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<obje
   'verify-ledger': verifyLedgerCommand,
   'set-max-subaccounts': setMaxSubaccountsCommand,
   jobs: jobsCommand,
+  'set-rate': setRateCommand,
 };
 
 const usage = `Switchboard operator CLI
@@ -25,6 +27,7 @@ const usage = `Switchboard operator CLI
   npm run --silent admin -- verify-ledger                                   (exit 0 only when the ledger matches)
   npm run --silent admin -- set-max-subaccounts --account KEY --max 5000    (or --max default)
   npm run --silent admin -- jobs [--limit 20]                               (recent job runs, their outcome or error)
+  npm run --silent admin -- set-rate --usd 1.0832                           (US dollars per euro, from today; display only)
 
 Uses DATABASE_URL like the server; prints one JSON line on success.`;
 

@@ -258,6 +258,34 @@ export interface AbuseEventsTable {
   created_at: string;
 }
 
+/** An account's balance alert; without a row the alert is off and goes to the family owner's e-mail. */
+export interface BalanceAlertsTable {
+  api_key: string;
+  primary_api_key: string;
+  enabled: number;
+  threshold_micros: number;
+  /** JSON array of e-mail addresses. */
+  recipients: string;
+  /** When the e-mail for the current crossing below the threshold was queued; null: armed. */
+  alerted_at: string | null;
+  updated_at: string;
+}
+
+/** What one euro is worth in `currency`, in millionths, from `effective_on` (YYYY-MM-DD); the newest row applies. */
+export interface ExchangeRatesTable {
+  id: Generated<number>;
+  currency: 'USD';
+  per_eur_micros: number;
+  effective_on: string;
+  created_at: string;
+}
+
+export interface UserPreferencesTable {
+  user_id: string;
+  display_currency: 'EUR' | 'USD';
+  updated_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -281,6 +309,9 @@ export interface Database {
   activity_entries: ActivityEntriesTable;
   abuse_events: AbuseEventsTable;
   recovery_codes: RecoveryCodesTable;
+  balance_alerts: BalanceAlertsTable;
+  exchange_rates: ExchangeRatesTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -11,6 +11,7 @@ import { activityLog } from './010-activity-log.js';
 import { abuseLimits } from './011-abuse-limits.js';
 import { twoFactor } from './012-two-factor.js';
 import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
+import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '011-abuse-limits': abuseLimits(dialect),
         '012-two-factor': twoFactor(),
         '013-idempotency-key-owner': idempotencyKeyOwner(),
+        '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import type { OutboxMessage } from '../../db/schema.js';
 import type { Clock } from '../clock.js';
 
@@ -67,3 +67,16 @@ export function createOutbox(db: Db, clock: Clock) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/**
+ * Queues e-mail in the caller's transaction: it goes out if and only if the change it reports commits
+ * (the delivery job picks it up at its next tick).
+ */
+export async function queueEmailsInTransaction(tx: Tx, clock: Clock, emails: { to: string; subject: string; text: string }[]): Promise<void> {
+  if (emails.length === 0) return;
+  const now = clock.now().toISOString();
+  await tx
+    .insertInto('outbox')
+    .values(emails.map((email) => ({ channel: 'email' as const, recipient: email.to, subject: email.subject, body: email.text, created_at: now, status: 'pending' as const })))
+    .execute();
+}
