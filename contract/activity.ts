@@ -29,6 +29,16 @@ export const activityKinds = [
   'company.updated',
   'balance_alert.updated',
   'preferences.display_currency_changed',
+  'member.invited',
+  'member.invitation_resent',
+  'member.access_changed',
+  'member.disabled',
+  'member.enabled',
+  'member.removed',
+  'team.ownership_transferred',
+  'role.created',
+  'role.updated',
+  'role.deleted',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -61,6 +71,16 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'company.updated': 'Company details changed',
   'balance_alert.updated': 'Balance alert changed',
   'preferences.display_currency_changed': 'Display currency changed',
+  'member.invited': 'Team member invited',
+  'member.invitation_resent': 'Invitation sent again',
+  'member.access_changed': 'Team member’s role or scope changed',
+  'member.disabled': 'Team member disabled',
+  'member.enabled': 'Team member enabled',
+  'member.removed': 'Team member removed',
+  'team.ownership_transferred': 'Ownership handed over',
+  'role.created': 'Role created',
+  'role.updated': 'Role changed',
+  'role.deleted': 'Role deleted',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -98,6 +118,12 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   threshold: { label: 'Balance threshold', format: 'money' },
   recipients: { label: 'Alert recipients', format: 'text' },
   display_currency: { label: 'Display currency', format: 'text' },
+  role: { label: 'Role', format: 'text' },
+  scope: { label: 'Scope', format: 'text' },
+  status: { label: 'Status', format: 'text' },
+  owner: { label: 'Owner', format: 'text' },
+  permissions: { label: 'Permissions', format: 'text' },
+  invitation_expires_at: { label: 'Invitation valid until', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

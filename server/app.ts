@@ -19,6 +19,7 @@ import { smsRoutes } from './modules/sms/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { teamRoutes } from './modules/team/routes.js';
 import { devClockRoutes } from './jobs/dev-clock-routes.js';
 import { jobs as allJobs } from './jobs/jobs.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(profileRoutes, { ctx });
   await app.register(balanceAlertsRoutes, { ctx });
   await app.register(displayCurrencyRoutes, { ctx });
+  await app.register(teamRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   if (devToolsEnabled(config)) {

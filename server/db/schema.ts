@@ -47,6 +47,11 @@ export interface UsersTable {
   totp_pending_secret: Generated<string | null>;
   /** The last TOTP time step accepted, so that a code cannot be used twice. */
   totp_last_step: Generated<number | null>;
+  /** While an invitation's temporary password is the user's password: when it stops working. */
+  temporary_password_expires_at: Generated<string | null>;
+  /** Set while an administrator has disabled the user: no sign-in, no session. */
+  disabled_at: Generated<string | null>;
+  last_sign_in_at: Generated<string | null>;
 }
 
 export interface RecoveryCodesTable {

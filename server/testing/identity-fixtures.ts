@@ -27,6 +27,21 @@ export async function latestPin(ctx: AppContext, recipient: string): Promise<str
   return digits.slice(1, 5).join('');
 }
 
+const owners = new Map<string, { email: string; password: string }>();
+
+/**
+ * A new browser signed in as the owner who signed `primaryApiKey` up, for fixtures that act as them
+ * whatever the test did to the owner's first session.
+ */
+export async function signInOwner(app: FastifyInstance, primaryApiKey: string): Promise<Browser> {
+  const credentials = owners.get(primaryApiKey);
+  if (!credentials) throw new Error(`no owner signed up ${primaryApiKey} in this test file`);
+  const browser = new Browser(app);
+  const signedIn = await browser.post('/api/sessions', credentials);
+  if (signedIn.statusCode !== 200) throw new Error(`owner sign-in failed: ${signedIn.statusCode} ${signedIn.body}`);
+  return browser;
+}
+
 /** Signs up and verifies through HTTP; returns the signed-in browser and the account's credentials. */
 export async function signUpVerified(app: FastifyInstance, ctx: AppContext, overrides: Record<string, unknown> = {}) {
   const browser = new Browser(app);
@@ -38,5 +53,6 @@ export async function signUpVerified(app: FastifyInstance, ctx: AppContext, over
   const verified = await browser.post(`/api/signups/${signupId}/verify`, { pin: await latestPin(ctx, e164) });
   if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.statusCode} ${verified.body}`);
   const body = verified.json() as { account: { api_key: string }; api_secret: string };
+  owners.set(body.account.api_key, { email: String(input.email), password: String(input.password) });
   return { browser, input, e164, apiKey: body.account.api_key, apiSecret: body.api_secret };
 }

@@ -11,6 +11,7 @@ import { activityLog } from './010-activity-log.js';
 import { abuseLimits } from './011-abuse-limits.js';
 import { twoFactor } from './012-two-factor.js';
 import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
+import { teamMembers } from './014-team-members.js';
 import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -29,6 +30,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '011-abuse-limits': abuseLimits(dialect),
         '012-two-factor': twoFactor(),
         '013-idempotency-key-owner': idempotencyKeyOwner(),
+        '014-team-members': teamMembers(),
         '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
       };
     },

@@ -87,7 +87,7 @@ async function resetPassword(ctx: AppContext, tx: Tx, reset: { token: string; pa
   await tx.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', spent.user_id).where('used_at', 'is', null).execute();
   const user = await tx
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: 0 })
+    .set({ password_hash: passwordHash, must_change_password: 0, temporary_password_expires_at: null })
     .where('id', '=', spent.user_id)
     .returning(['id', 'name', 'email', 'primary_api_key'])
     .executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import { MEMBER_DISABLED } from '../../../contract/team.js';
 import { TWO_FACTOR_REQUIRED } from '../../../contract/two-factor-required.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/database.js';
@@ -7,6 +8,7 @@ import { MINUTE } from '../../platform/clock.js';
 import { hashSecret, verifySecret } from '../../platform/passwords.js';
 import { ProblemError, tooManyRequests } from '../../platform/problems.js';
 import { spendSecondFactor } from '../profile/second-factor.js';
+import { assertTemporaryPasswordValid } from './temporary-password.js';
 
 export const LOGIN_WINDOW = 15 * MINUTE;
 export const LOGIN_MAX_FAILURES = 5;
@@ -24,17 +26,19 @@ export async function signIn(ctx: AppContext, credentials: { email: string; pass
   await assertNotLocked(ctx, email, ip);
   const user = await ctx.db
     .selectFrom('users')
-    .select(['id', 'name', 'primary_api_key', 'password_hash', 'totp_secret', 'totp_last_step'])
+    .select(['id', 'name', 'primary_api_key', 'password_hash', 'totp_secret', 'totp_last_step', 'disabled_at', 'temporary_password_expires_at'])
     .where('email', '=', email)
     .executeTakeFirst();
   const matches = await verifySecret(user?.password_hash ?? (await decoyHash), password);
   if (user && matches) {
+    assertMaySignIn(ctx, user);
     const { totp_secret: totpSecret } = user;
     if (totpSecret !== null && !code) throw twoFactorRequired();
     const signedIn = await inTransaction(ctx.database, async (tx) => {
       const method = totpSecret === null ? 'password' : await spendSecondFactor(tx, ctx.clock, { ...user, totp_secret: totpSecret }, code ?? '');
       if (!method) return false;
       await tx.deleteFrom('login_failures').where('email', '=', email).execute();
+      await tx.updateTable('users').set({ last_sign_in_at: ctx.clock.now().toISOString() }).where('id', '=', user.id).execute();
       await recordActivity(tx, ctx.clock, userAuthor(user, ip), {
         kind: 'user.signed_in',
         primaryApiKey: user.primary_api_key,
@@ -52,6 +56,22 @@ export async function signIn(ctx: AppContext, credentials: { email: string; pass
     throw new ProblemError({ status: 401, type: TWO_FACTOR_REQUIRED, title: 'Sign-in failed', detail: 'This code is not valid: use the code your app shows now, or an unused recovery code.' });
   }
   throw new ProblemError({ status: 401, title: 'Sign-in failed', detail: 'The e-mail address or password is incorrect.' });
+}
+
+/**
+ * With the right password, a disabled member or an invitation whose temporary password expired is
+ * told so (and how to get back in); nobody else learns either.
+ */
+function assertMaySignIn(ctx: AppContext, user: { disabled_at: string | null; temporary_password_expires_at: string | null }): void {
+  if (user.disabled_at !== null) {
+    throw new ProblemError({
+      status: 403,
+      type: MEMBER_DISABLED,
+      title: 'Access disabled',
+      detail: 'An administrator of your account has disabled your access. Ask them to enable it again.',
+    });
+  }
+  assertTemporaryPasswordValid(ctx.clock, user.temporary_password_expires_at);
 }
 
 const twoFactorRequired = () =>

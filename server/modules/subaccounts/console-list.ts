@@ -3,6 +3,7 @@ import { microsToEuros } from '../../../contract/money.js';
 import type { SubaccountPage, subaccountPageQuerySchema } from '../../../contract/subaccounts.js';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { nameOrKeyContains } from '../../db/like.js';
 import type { Account } from '../../db/schema.js';
 import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { familyTotals } from './family-totals.js';
@@ -10,7 +11,6 @@ import { accountColumns, describePrimary, describeSubaccount } from './view.js';
 
 type PageQuery = z.output<typeof subaccountPageQuerySchema>;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * One page of a primary's subaccounts for the console: searched, filtered and sorted in the
@@ -34,10 +34,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
     .where('primary_api_key', '=', primary.api_key)
     .where('api_key', '!=', primary.api_key);
   if (visible) filtered = visible.length > 0 ? filtered.where('api_key', 'in', visible) : filtered.where(sql<boolean>`1 = 0`);
-  if (query.search) {
-    const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
-    filtered = filtered.where(sql<boolean>`(lower(name) like ${pattern} escape '\\' or api_key like ${pattern} escape '\\')`);
-  }
+  if (query.search) filtered = filtered.where(nameOrKeyContains(query.search));
   if (query.status) filtered = filtered.where('suspended', '=', query.status === 'suspended' ? 1 : 0);
   if (query.balance_mode) filtered = filtered.where('use_primary_account_balance', '=', query.balance_mode === 'shared' ? 1 : 0);
 

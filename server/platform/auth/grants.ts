@@ -65,10 +65,14 @@ export async function grantOf(db: Db, row: GrantRow): Promise<Grant> {
 
 function customRole(row: GrantRow): { name: string; permissions: ReadonlySet<Permission> } {
   if (row.custom_role_permissions === null) return { name: 'No role', permissions: new Set() };
-  const listed = JSON.parse(row.custom_role_permissions) as unknown[];
-  const permissions = listed.flatMap((value) => {
+  return { name: row.custom_role_name ?? 'Custom role', permissions: new Set(storedPermissions(row.custom_role_permissions)) };
+}
+
+/** A custom role's stored JSON list; a name no longer in contract/permissions.ts grants nothing. */
+export function storedPermissions(json: string): Permission[] {
+  const listed = JSON.parse(json) as unknown[];
+  return listed.flatMap((value) => {
     const parsed = permissionSchema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   });
-  return { name: row.custom_role_name ?? 'Custom role', permissions: new Set(permissions) };
 }

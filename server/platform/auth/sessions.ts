@@ -57,6 +57,7 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
         ])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now.toISOString())
+        .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
       if (!row) return null;
       const newExpiry = now.getTime() + ttl;

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { Tx } from '../../db/database.js';
 import type { Outbox } from './outbox.js';
 
 export interface Email {
@@ -15,12 +16,15 @@ export interface Mailer {
   send(email: Email): Promise<void>;
   /** The message is composed when it is sent, so the request does the same work whoever the recipient is. */
   sendTemplate(to: string, template: MailTemplate): Promise<void>;
+  /** Queued in the caller's transaction, so that it is sent only if the change commits; then `ctx.outbox.wake()`. */
+  sendWithin(tx: Tx, email: Email): Promise<void>;
 }
 
 export function createMailer(outbox: Outbox): Mailer {
   return {
     send: (email) => outbox.enqueue({ recipient: email.to, subject: email.subject, body: email.text }),
     sendTemplate: (to, template) => outbox.enqueue({ recipient: to, template }),
+    sendWithin: (tx, email) => outbox.enqueueWithin(tx, { recipient: email.to, subject: email.subject, body: email.text }),
   };
 }
 

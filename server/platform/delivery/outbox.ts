@@ -11,12 +11,34 @@ export interface OutboxEntry {
   body: string;
 }
 
+export interface QueuedEmail {
+  recipient: string;
+  subject?: string;
+  body?: string;
+  template?: string;
+}
+
 /**
  * Outgoing messages in a table. The local carrier writes what it "sends" straight in as delivered;
  * e-mail is queued here and the delivery job (server/jobs/deliver-mail.ts) sends it.
  */
 export function createOutbox(db: Db, clock: Clock) {
   let queued: (() => void) | null = null;
+
+  const insertQueued = async (executor: Db | Tx, entry: QueuedEmail) => {
+    await executor
+      .insertInto('outbox')
+      .values({
+        channel: 'email',
+        recipient: entry.recipient,
+        subject: entry.subject ?? null,
+        body: entry.body ?? '',
+        template: entry.template ?? null,
+        created_at: clock.now().toISOString(),
+        status: 'pending',
+      })
+      .execute();
+  };
 
   return {
     async write(entry: OutboxEntry): Promise<void> {
@@ -36,19 +58,21 @@ export function createOutbox(db: Db, clock: Clock) {
     },
 
     /** Queues an e-mail, either written out or (`template`) composed when it is sent. */
-    async enqueue(entry: { recipient: string; subject?: string; body?: string; template?: string }): Promise<void> {
-      await db
-        .insertInto('outbox')
-        .values({
-          channel: 'email',
-          recipient: entry.recipient,
-          subject: entry.subject ?? null,
-          body: entry.body ?? '',
-          template: entry.template ?? null,
-          created_at: clock.now().toISOString(),
-          status: 'pending',
-        })
-        .execute();
+    async enqueue(entry: QueuedEmail): Promise<void> {
+      await insertQueued(db, entry);
+      queued?.();
+    },
+
+    /**
+     * Queues an e-mail in the caller's transaction: it is sent only if the change it tells of commits.
+     * Call `wake()` once the transaction has committed, so that it leaves at once.
+     */
+    enqueueWithin(tx: Tx, entry: QueuedEmail): Promise<void> {
+      return insertQueued(tx, entry);
+    },
+
+    /** Tells the running server that e-mail was queued (by a transaction that has now committed). */
+    wake(): void {
       queued?.();
     },
 
