@@ -171,6 +171,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message ?? '');
 }
 
+/** PostgreSQL refuses text holding a NUL character (22021), which a client can send percent-encoded or as \u0000. */
+export function isInvalidText(error: unknown): boolean {
+  return (error as { code?: string }).code === '22021';
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

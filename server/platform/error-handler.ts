@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable, isUniqueViolation } from '../db/database.js';
+import { isDatabaseUnavailable, isInvalidText, isUniqueViolation } from '../db/database.js';
 import { invalidParametersOf } from './invalid-parameters.js';
 import { ProblemError, databaseUnavailable } from './problems.js';
 
@@ -41,6 +41,9 @@ export function toProblem(error: FastifyError): ProblemError {
     });
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isInvalidText(error)) {
+    return new ProblemError({ status: 400, title: 'Bad request', detail: 'Text in the request may not contain the NUL character (U+0000).' });
+  }
   if (isUniqueViolation(error)) {
     return new ProblemError({ status: 409, title: 'Conflict', detail: 'This conflicts with an existing record; reload and try again.' });
   }

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic } from '../testing/basic-auth.js';
 import { signUpVerified } from '../testing/identity-fixtures.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { Browser, createTestApp, type TestApp } from '../testing/test-app.js';
 
 const expectProblem = (response: LightMyRequestResponse, status: number) => {
   expect(response.statusCode, response.body).toBe(status);
@@ -54,6 +54,21 @@ describe('requests the framework turns away or reads as empty', () => {
         expectProblem(await post(url, 'name=x', 'application/xml'), 415);
         expectProblem(await post(url, huge, 'application/json'), 413);
       }
+    });
+
+    it('a NUL character in a path, a query or a body is never a 500 (PostgreSQL refuses it in text)', async () => {
+      const answers = [
+        await t.app.inject({ url: '/accounts/%00/secrets', headers: auth }),
+        await t.app.inject({ url: `/accounts/${account.apiKey}/secrets/%00`, headers: auth }),
+        await t.app.inject({ url: `/accounts/${account.apiKey}/balance-transfers?subaccount=%00`, headers: auth }),
+        await t.app.inject({ method: 'POST', url: `/accounts/${account.apiKey}/subaccounts`, headers: auth, payload: { name: 'North\u0000' } }),
+        await new Browser(t.app).post('/api/sessions', { email: 'nobody\u0000@example.com', password: 'x\u0000y' }),
+      ];
+      for (const answer of answers) {
+        expect(answer.statusCode, answer.body).toBeLessThan(500);
+        if (answer.statusCode >= 400) expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(answers.filter((answer) => answer.statusCode >= 400).length).toBeGreaterThanOrEqual(4);
     });
 
     it('console API: broken JSON, unsupported media type, body too large, bad URL', async () => {
