@@ -39,6 +39,12 @@ export const activityKinds = [
   'role.created',
   'role.updated',
   'role.deleted',
+  'payment_method.added',
+  'payment_method.removed',
+  'payment_method.default_set',
+  'payment.made',
+  'payment.bank_transfer_requested',
+  'payment.refunded',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -81,6 +87,12 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'role.created': 'Role created',
   'role.updated': 'Role changed',
   'role.deleted': 'Role deleted',
+  'payment_method.added': 'Payment method added',
+  'payment_method.removed': 'Payment method removed',
+  'payment_method.default_set': 'Default payment method changed',
+  'payment.made': 'Payment made',
+  'payment.bank_transfer_requested': 'Bank transfer requested',
+  'payment.refunded': 'Payment refunded by the operator',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -113,6 +125,7 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   max_subaccounts: { label: 'Maximum subaccounts', format: 'text' },
   msisdn: { label: 'Number', format: 'text' },
   method: { label: 'Method', format: 'text' },
+  is_default: { label: 'Default', format: 'boolean' },
   sessions_ended: { label: 'Sessions ended', format: 'text' },
   alert_enabled: { label: 'Balance alert on', format: 'boolean' },
   threshold: { label: 'Balance threshold', format: 'money' },

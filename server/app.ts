@@ -12,6 +12,7 @@ import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { activityRoutes } from './modules/activity/routes.js';
 import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
+import { billingRoutes } from './modules/billing/routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
@@ -28,6 +29,7 @@ import { createApiCredentialVerifier } from './platform/auth/api-credentials.js'
 import { createFailureLimiter } from './platform/auth/failure-limiter.js';
 import { installApiRequestLog } from './platform/api-request-log.js';
 import { outboxRoutes } from './platform/delivery/outbox-routes.js';
+import { sandboxProcessorRoutes } from './platform/payments/sandbox-routes.js';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.js';
 import { healthRoutes } from './platform/health-routes.js';
 import { loggerOptions } from './platform/logging.js';
@@ -96,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(balanceAlertsRoutes, { ctx });
   await app.register(displayCurrencyRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
+  await app.register(billingRoutes, { ctx });
+  // The sandbox processor's own pages and hosted field, as a third party would serve them.
+  if (ctx.payments.name === 'sandbox') await app.register(sandboxProcessorRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   if (devToolsEnabled(config)) {

@@ -3,6 +3,7 @@ import { readConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { CliUsageError } from './cli/cli-error.js';
 import { LedgerMismatch, setCreditLimitCommand, topUpCommand, verifyLedgerCommand } from './cli/account-commands.js';
+import { refundCommand, settleBankTransferCommand } from './cli/billing-commands.js';
 import { createAccountCommand } from './cli/create-account.js';
 import { jobsCommand } from './cli/jobs-command.js';
 import { setRateCommand } from './cli/set-rate-command.js';
@@ -17,6 +18,8 @@ const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<obje
   'set-max-subaccounts': setMaxSubaccountsCommand,
   jobs: jobsCommand,
   'set-rate': setRateCommand,
+  'settle-bank-transfer': settleBankTransferCommand,
+  refund: refundCommand,
 };
 
 const usage = `Switchboard operator CLI
@@ -28,6 +31,8 @@ const usage = `Switchboard operator CLI
   npm run --silent admin -- set-max-subaccounts --account KEY --max 5000    (or --max default)
   npm run --silent admin -- jobs [--limit 20]                               (recent job runs, their outcome or error)
   npm run --silent admin -- set-rate --usd 1.0832                           (US dollars per euro, from today; display only)
+  npm run --silent admin -- settle-bank-transfer --reference SB-… --amount 50 (a customer's awaited transfer arrived; once)
+  npm run --silent admin -- refund --payment ID [--amount 5] [--force]      (never below the credit limit unless --force)
 
 Uses DATABASE_URL like the server; prints one JSON line on success.`;
 

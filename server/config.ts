@@ -51,6 +51,8 @@ export const configSchema = z.object({
   TRUST_PROXY: trustProxy,
   /** Sign-ups and sign-up PINs accepted per client address and hour (SMS pumping). */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Who takes payments: the built-in sandbox processor (test cards, PayPal and bank transfers by the operator). */
+  PAYMENT_PROCESSOR: z.enum(['sandbox']).default('sandbox'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] });
 

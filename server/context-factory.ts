@@ -7,11 +7,14 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { createOutboxCarrier, type Carrier } from './platform/delivery/carrier.js';
 import { createMailTransport, createMailer, type MailTransport } from './platform/delivery/mailer.js';
 import { createOutbox } from './platform/delivery/outbox.js';
+import type { PaymentProcessor } from './platform/payments/processor.js';
+import { createSandboxProcessor } from './platform/payments/sandbox-processor.js';
 
 export interface ContextOverrides {
   clock?: Clock;
   mailTransport?: MailTransport;
   carrier?: Carrier;
+  payments?: PaymentProcessor;
 }
 
 /** Wires the services every module uses; the server and the operator CLI build it the same way. */
@@ -29,5 +32,6 @@ export function buildContext(config: Config, database: DatabaseHandle, overrides
     carrier: overrides.carrier ?? createOutboxCarrier(outbox),
     sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
     abuseLimits: createAbuseLimits(database.db, clock),
+    payments: overrides.payments ?? createSandboxProcessor(database.db, clock),
   };
 }

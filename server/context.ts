@@ -6,6 +6,7 @@ import type { Outbox } from './platform/delivery/outbox.js';
 import type { SessionStore } from './platform/auth/sessions.js';
 import type { AbuseLimits } from './platform/abuse-limits.js';
 import type { Clock } from './platform/clock.js';
+import type { PaymentProcessor } from './platform/payments/processor.js';
 
 /** What every module's routes and services are built from; one per app instance. */
 export interface AppContext {
@@ -21,4 +22,6 @@ export interface AppContext {
   carrier: Carrier;
   sessions: SessionStore;
   abuseLimits: AbuseLimits;
+  /** Takes card and PayPal payments (PAYMENT_PROCESSOR). */
+  payments: PaymentProcessor;
 }

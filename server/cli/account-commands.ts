@@ -3,8 +3,7 @@ import { eurosToMicros, microsToEuros } from '../../contract/money.js';
 import type { AppContext } from '../context.js';
 import { setCreditLimit, topUpByOperator } from '../modules/account/operator.js';
 import { verifyLedger } from '../platform/ledger/verify-ledger.js';
-import { ProblemError } from '../platform/problems.js';
-import { CliUsageError } from './cli-error.js';
+import { asUsageErrors, CliUsageError } from './cli-error.js';
 
 function euros(value: string | undefined, flag: string): number {
   const micros = value === undefined ? null : eurosToMicros(value);
@@ -29,15 +28,6 @@ function joinNegativeValues(args: string[]): string[] {
 function required(value: string | undefined, flag: string): string {
   if (!value) throw new CliUsageError(`--${flag} is required`);
   return value;
-}
-
-async function asUsageErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ProblemError) throw new CliUsageError(error.message);
-    throw error;
-  }
 }
 
 /** set-credit-limit --account KEY --limit -100 */

@@ -291,6 +291,96 @@ export interface UserPreferencesTable {
   updated_at: string;
 }
 
+export type PaymentMethodType = 'card' | 'paypal';
+export type PaymentMethodKind = PaymentMethodType | 'bank_transfer';
+/** processing: sent to the processor, no answer recorded yet; pending: review or an awaited bank transfer. */
+export type PaymentStatus = 'processing' | 'pending' | 'settled' | 'failed' | 'refunded';
+
+/** A method stored with the payment processor: its token and what may be shown of it. */
+export interface PaymentMethodsTable {
+  id: string;
+  primary_api_key: string;
+  type: PaymentMethodType;
+  processor: string;
+  /** The processor's token for the stored method (a sandbox card token, a Stripe PaymentMethod id, a PayPal payer id). */
+  processor_ref: string;
+  /** The processor's fingerprint of the card number, or the PayPal payer id: unique per processor and type. */
+  fingerprint: string;
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  paypal_email: string | null;
+  is_default: Generated<number>;
+  billing_name: string;
+  billing_line1: string;
+  billing_city: string;
+  billing_postcode: string;
+  billing_country: string;
+  created_at: string;
+}
+
+export interface PaymentsTable {
+  id: string;
+  primary_api_key: string;
+  /** Null for a bank transfer. The method may since have been deleted: method_label still names it. */
+  method_id: string | null;
+  method_type: PaymentMethodKind;
+  method_label: string;
+  amount_micros: number;
+  refunded_micros: Generated<number>;
+  status: PaymentStatus;
+  processor_ref: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  retryable: number | null;
+  /** The reference a bank transfer quotes. */
+  reference: string | null;
+  balance_after_micros: number | null;
+  idempotency_owner: string;
+  idempotency_key: string;
+  request_hash: string;
+  /** Who asked, as the ledger names an actor (`user:…`, `api_key:…`, `system:…`). */
+  initiated_by: string;
+  created_at: string;
+  updated_at: string;
+  settled_at: string | null;
+}
+
+/** The sandbox processor's records (a third party's, kept in the same database for convenience). */
+export interface SandboxCardsTable {
+  token: string;
+  fingerprint: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  behaviour: string;
+  created_at: string;
+}
+
+export interface SandboxPaypalSessionsTable {
+  id: string;
+  return_url: string;
+  status: 'created' | 'approved' | 'denied' | 'used';
+  payer_id: string | null;
+  payer_email: string | null;
+  created_at: string;
+}
+
+export interface SandboxChargesTable {
+  id: string;
+  idempotency_key: string;
+  source: string;
+  amount_micros: number;
+  refunded_micros: Generated<number>;
+  status: 'succeeded' | 'review' | 'declined';
+  decline_code: string | null;
+  review_outcome: 'succeeded' | 'declined' | null;
+  review_until: string | null;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -317,6 +407,11 @@ export interface Database {
   balance_alerts: BalanceAlertsTable;
   exchange_rates: ExchangeRatesTable;
   user_preferences: UserPreferencesTable;
+  payment_methods: PaymentMethodsTable;
+  payments: PaymentsTable;
+  sandbox_cards: SandboxCardsTable;
+  sandbox_paypal_sessions: SandboxPaypalSessionsTable;
+  sandbox_charges: SandboxChargesTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -327,3 +422,5 @@ export type PinChallenge = Selectable<PinChallengesTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type LedgerEntry = Selectable<LedgerEntriesTable>;
 export type JobRun = Selectable<JobRunsTable>;
+export type PaymentMethod = Selectable<PaymentMethodsTable>;
+export type Payment = Selectable<PaymentsTable>;

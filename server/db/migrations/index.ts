@@ -13,6 +13,8 @@ import { twoFactor } from './012-two-factor.js';
 import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
 import { teamMembers } from './014-team-members.js';
 import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
+import { billing } from './016-billing.js';
+import { sandboxProcessor } from './017-sandbox-processor.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -32,6 +34,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '013-idempotency-key-owner': idempotencyKeyOwner(),
         '014-team-members': teamMembers(),
         '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
+        '016-billing': billing(),
+        '017-sandbox-processor': sandboxProcessor(),
       };
     },
   };

@@ -76,6 +76,10 @@ describe('route access declarations', () => {
         'POST /api/signups',
         'POST /api/signups/:signupId/resend',
         'POST /api/signups/:signupId/verify',
+        // The sandbox payment processor's own pages, as a third party serves them.
+        'GET /sandbox-processor/paypal/approve',
+        'POST /sandbox-processor/paypal/approve',
+        'POST /sandbox-processor/v1/tokens',
       ].filter((route) => route !== 'GET /*' || t.app.declaredRoutes.some((r) => r.url === '/*')).sort(),
     );
   });

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 
-export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment';
+export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment' | 'payment' | 'payment_refund';
 
 /**
  * Where a kind's money goes: `in` brings money into the platform, `spent` takes it out, `internal` only
@@ -16,6 +16,9 @@ export const ledgerKindFlows: Record<LedgerKind, LedgerFlow> = {
   test_credit: 'in',
   top_up: 'in',
   adjustment: 'in',
+  // A customer's card, PayPal or bank payment, and money given back from one (a negative amount in).
+  payment: 'in',
+  payment_refund: 'in',
   usage: 'spent',
   balance_transfer: 'internal',
 };
