@@ -71,7 +71,6 @@ test('a test number is verified with its PIN and receives a test SMS, charged to
   await expect(result.getByRole('definition').nth(1)).toHaveText('1'); // parts
   await expect(result.getByRole('definition').nth(2)).toHaveText(euros(ukPrice));
   const newBalance = euros(2 - ukPrice);
-  expect(newBalance).not.toBe('€2.00');
   await expect(result.getByRole('definition').nth(3)).toHaveText(newBalance);
   await expect(page.getByText('Your balance:')).toContainText(newBalance);
 
