@@ -10,7 +10,7 @@ describe('the purge of expired records', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (table: 'sessions' | 'signups' | 'pin_challenges' | 'password_resets' | 'idempotency_keys' | 'outbox' | 'users') =>
+  const count = async (table: 'sessions' | 'signups' | 'pin_challenges' | 'password_resets' | 'idempotency_keys' | 'outbox' | 'users' | 'abuse_events') =>
     Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   async function idempotencyKey(key: string) {
@@ -48,15 +48,22 @@ describe('the purge of expired records', () => {
     await t.jobs.runDue();
     expect(await count('password_resets')).toBe(1);
 
+    const oldAbuseEvents = await count('abuse_events');
+    expect(oldAbuseEvents).toBeGreaterThanOrEqual(6);
+
     t.clock.advance(8 * DAY);
     const recent = await signUpVerified(t.app, t.ctx);
     await idempotencyKey('recent');
+    const recentAbuseEvents = (await count('abuse_events')) - oldAbuseEvents;
+    expect(recentAbuseEvents).toBeGreaterThan(0);
     const [purge] = (await t.jobs.runDue()).filter((run) => run.job === 'purge-expired');
 
     expect(purge).toMatchObject({
       status: 'succeeded',
-      outcome: 'sessions 1, signups 2, password_resets 1, idempotency_keys 1, outbox 2, job_runs 0',
+      outcome: `sessions 1, signups 2, password_resets 1, idempotency_keys 1, outbox 2, job_runs 0, abuse_events ${oldAbuseEvents}`,
     });
+    // The limits keep counting what happened within their windows.
+    expect(await count('abuse_events')).toBe(recentAbuseEvents);
     const signups = await t.ctx.db.selectFrom('signups').select('email').orderBy('email').execute();
     expect(signups.map((s) => s.email).sort()).toEqual([recent.input.email, 'review-recent@example.com'].sort());
     expect(await count('pin_challenges')).toBe(1);

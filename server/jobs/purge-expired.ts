@@ -31,6 +31,7 @@ export const purgeExpiredJob: Job = {
           .execute(),
       ),
       job_runs: deleted(await ctx.db.deleteFrom('job_runs').where('started_at', '<', before(keep.jobRuns)).execute()),
+      abuse_events: deleted(await ctx.db.deleteFrom('abuse_events').where('created_at', '<', before(keep.abuseEvents)).execute()),
     };
     return Object.entries(counts)
       .map(([table, count]) => `${table} ${count}`)

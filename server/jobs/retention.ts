@@ -18,6 +18,8 @@ export function retentions(config: Config) {
     deliveredOutbox: config.OUTBOX_RETENTION_HOURS * HOUR,
     /** From creation: e-mail that could not be sent after every retry. */
     failedOutbox: 7 * DAY,
+    /** From the event: what the abuse limits count (sign-ups, PIN sends, wrong PINs, reset requests); their longest window is a day. */
+    abuseEvents: DAY,
     /** From start: the runner's own record of runs, read by `admin -- jobs`. */
     jobRuns: 30 * DAY,
   };
