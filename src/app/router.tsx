@@ -63,8 +63,8 @@ export function createAppRouter(client: QueryClient) {
             {
               index: true,
               lazy: async () => {
-                const { OverviewPage, overviewLoader } = await import('../features/account/pages/overview-page.js');
-                return { Component: OverviewPage, loader: overviewLoader(client) };
+                const { OverviewRoute, overviewRouteLoader } = await import('./routes/overview-route.js');
+                return { Component: OverviewRoute, loader: overviewRouteLoader(client) };
               },
             },
             {
@@ -82,6 +82,21 @@ export function createAppRouter(client: QueryClient) {
                 const { ApiSettingsPage, apiSettingsLoader } = await import('../features/secrets/pages/api-settings-page.js');
                 return { Component: ApiSettingsPage, loader: apiSettingsLoader(client) };
               },
+            },
+            {
+              path: paths.balanceAlerts.path,
+              loader: requirePermission(client, 'billing:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { BalanceAlertsPage, balanceAlertsLoader } = await import(
+                      '../features/balance-alerts/pages/balance-alerts-page.js'
+                    );
+                    return { Component: BalanceAlertsPage, loader: balanceAlertsLoader(client) };
+                  },
+                },
+              ],
             },
             {
               path: paths.subaccounts.path,
@@ -115,10 +130,8 @@ export function createAppRouter(client: QueryClient) {
                 {
                   path: paths.subaccount.path,
                   lazy: async () => {
-                    const { SubaccountPage, subaccountLoader } = await import(
-                      '../features/subaccounts/pages/subaccount-page.js'
-                    );
-                    return { Component: SubaccountPage, loader: subaccountLoader(client) };
+                    const { SubaccountRoute, subaccountRouteLoader } = await import('./routes/subaccount-route.js');
+                    return { Component: SubaccountRoute, loader: subaccountRouteLoader(client) };
                   },
                 },
               ],

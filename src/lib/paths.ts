@@ -29,6 +29,7 @@ export const paths = {
   },
   gettingStarted: { path: '/getting-started', getHref: () => '/getting-started' },
   apiSettings: { path: '/settings/api', getHref: () => '/settings/api' },
+  balanceAlerts: { path: '/settings/alerts', getHref: () => '/settings/alerts' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },
   subaccountTransfers: {
     path: '/subaccounts/transfers',

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
+import { DisplayCurrencySwitch } from '../../features/display-currency/components/display-currency-switch.js';
 import { useSignOut } from '../../features/identity/api/sign-out.js';
 import type { Permission } from '../../../contract/permissions.js';
 import { hasPermission } from '../../lib/authorization.js';
@@ -17,6 +18,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false, permission: 'account:read' },
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
+  { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
 ];
 
 export function AppLayout() {
@@ -83,7 +85,8 @@ export function AppLayout() {
           <p className="min-w-0 truncate text-sm font-medium text-slate-900" title={session.account.company_name}>
             {session.account.company_name}
           </p>
-          <div className="flex min-w-0 shrink-0 items-center gap-4">
+          <div className="flex min-w-0 shrink-0 items-center gap-3 sm:gap-4">
+            <DisplayCurrencySwitch />
             <span className="hidden max-w-64 truncate text-sm text-slate-600 md:inline" title={session.user.email}>
               {session.user.email}
             </span>

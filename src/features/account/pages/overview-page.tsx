@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { AccountSummary } from '../../../../contract/account.js';
 import { eurosToMicros, microsToEuros } from '../../../../contract/money.js';
@@ -31,7 +31,8 @@ export const overviewLoader = (queryClient: QueryClient) => async () => {
   return null;
 };
 
-export function OverviewPage() {
+/** `runway`: the balance's forecast, from the balance-alerts feature (composed in app/routes). */
+export function OverviewPage({ runway }: { runway?: ReactNode }) {
   const apiKey = useApiKey();
   const summary = useAccountSummary(apiKey);
   const apiSecret = useOneTimeSecret();
@@ -88,6 +89,7 @@ export function OverviewPage() {
               </dl>
             </Card>
           </div>
+          {runway}
           <ApiCredentialsCard apiKey={summary.data.api_key} apiSecret={apiSecret} />
           <LastApiCallsCard apiKey={summary.data.api_key} />
         </div>

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams, type LoaderFunctionArgs } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge } from '../../../components/ui/badge.js';
@@ -43,7 +43,8 @@ export const subaccountLoader =
     return null;
   };
 
-export function SubaccountPage() {
+/** `balanceAlert`: the subaccount's runway and alert, from the balance-alerts feature (composed in app/routes). */
+export function SubaccountPage({ balanceAlert }: { balanceAlert?: ReactNode }) {
   const apiKey = useApiKey();
   const subKey = useParams().subKey ?? '';
   const subaccount = useSubaccount(apiKey, subKey);
@@ -150,6 +151,7 @@ export function SubaccountPage() {
             </p>
           </Card>
         </div>
+        {balanceAlert}
         <SubaccountTransfersCard apiKey={apiKey} subaccount={sub} />
         <Card title="API secrets">
           <p className="text-sm text-slate-600">
