@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Compilable, type OperationNodeSource } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import { openSqliteGroupCommit, type SqliteGroupCommit } from './sqlite-group-commit.js';
-import type { Database } from './schema.js';
+import type { Account, Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -149,14 +149,49 @@ export async function pingDatabase(handle: DatabaseHandle): Promise<void> {
  */
 export async function lockFamilyAccounts(tx: Tx, dialect: Dialect, primaryApiKey: string, apiKeys: string[]): Promise<void> {
   if (dialect === 'sqlite' || apiKeys.length === 0) return;
-  await tx
+  await familyRows(tx, primaryApiKey, apiKeys).select('api_key').forUpdate().execute();
+}
+
+/**
+ * Locks rows of one family's accounts as lockFamilyAccounts does and returns them, in key order:
+ * the rows as they stay until the transaction ends, read by the locking statement itself (on SQLite,
+ * where the write lock is already held, a plain read). Keys outside the family are absent.
+ */
+export function readLockedFamilyAccounts(tx: Tx, dialect: Dialect, primaryApiKey: string, apiKeys: string[]): Promise<Account[]> {
+  const query = familyRows(tx, primaryApiKey, apiKeys).selectAll();
+  return (dialect === 'postgres' ? query.forUpdate() : query).execute();
+}
+
+const familyRows = (tx: Tx, primaryApiKey: string, apiKeys: string[]) =>
+  tx
     .selectFrom('accounts')
-    .select('api_key')
     .where('primary_api_key', '=', primaryApiKey)
     .where('api_key', 'in', [...new Set(apiKeys)].sort())
-    .orderBy('api_key')
-    .forUpdate()
-    .execute();
+    .orderBy('api_key');
+
+/**
+ * One guarded change and the rows that go with it (ledger entries, the transfer, its activity entry),
+ * in the caller's transaction. On PostgreSQL they are one statement — each a data-modifying CTE — so
+ * a movement holds its row locks for one round trip instead of one per row written; on SQLite, where a
+ * statement costs no round trip, they run one after another. Answers the rows the guarded change
+ * returned: the caller checks them and throws (rolling everything back) when the guard held anything
+ * back. The inserts must not depend on each other's results: in one statement they all see the same
+ * snapshot.
+ */
+export async function writeTogether<Row>(
+  tx: Tx,
+  dialect: Dialect,
+  guarded: Compilable<Row> & OperationNodeSource,
+  alongside: (Compilable & OperationNodeSource)[],
+): Promise<Row[]> {
+  if (dialect === 'sqlite') {
+    const { rows } = await tx.executeQuery(guarded.compile());
+    for (const write of alongside) await tx.executeQuery(write.compile());
+    return rows;
+  }
+  const ctes = [sql`guarded as (${guarded})`, ...alongside.map((write, i) => sql`${sql.id(`write_${i}`)} as (${write})`)];
+  const { rows } = await sql<Row>`with ${sql.join(ctes)} select * from guarded`.execute(tx);
+  return rows;
 }
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY']);

@@ -2,14 +2,13 @@ import { sql } from 'kysely';
 import { eurosToMicros, microsToEuros } from '../../../contract/money.js';
 import { POSITIVE_AMOUNT_REASON, type TransferRequest } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
-import { lockFamilyAccounts, type Tx } from '../../db/database.js';
+import { readLockedFamilyAccounts, writeTogether, type Tx } from '../../db/database.js';
 import type { Account, TransfersTable } from '../../db/schema.js';
-import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import type { ActivityAuthor } from '../../platform/activity/author.js';
-import { recordActivity } from '../../platform/activity/record-activity.js';
+import { activityInsert } from '../../platform/activity/record-activity.js';
 import { newId } from '../../platform/ids.js';
-import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
+import { ledgerInsert } from '../../platform/ledger/ledger.js';
 import { insufficientFunds, invalidTransfer, subaccountsValidation } from './errors.js';
 
 export type TransferKind = TransfersTable['kind'];
@@ -52,8 +51,11 @@ export function parseTransfer(request: TransferRequest): { from: string; to: str
 
 /**
  * Moves credit limit or balance between a primary and one of its own-balance subaccounts, in the
- * caller's transaction. Each side is one guarded statement, so concurrent transfers never push an
- * account past its limits; both accounts are locked in key order first.
+ * caller's transaction. Both accounts are locked in key order and read by one statement; then one
+ * guarded update moves the amount on both sides, and on PostgreSQL the ledger entries, the transfer
+ * and its activity entry go in that same statement (writeTogether), so the locks are held for two
+ * round trips and the commit. The guard keeps the sending side within its limits whatever this code
+ * read: if it holds the update back, the transfer is refused and everything rolls back.
  */
 export async function transfer(
   ctx: AppContext,
@@ -66,35 +68,16 @@ export async function transfer(
 ): Promise<TransferView> {
   const { from, to, amountMicros, reference } = parseTransfer(request);
   if (from !== primary.api_key && to !== primary.api_key) throw invalidTransfer();
-  await lockFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [from, to]);
   const subaccountKey = from === primary.api_key ? to : from;
-  const subaccount = await accounts.subaccountOf(tx, primary.api_key, subaccountKey);
-  if (!subaccount) throw invalidTransfer();
+  const locked = await readLockedFamilyAccounts(tx, ctx.database.dialect, primary.api_key, [from, to]);
+  const subaccount = locked.find((account) => account.api_key === subaccountKey);
+  if (!subaccount || locked.length !== 2) throw invalidTransfer();
   if (subaccount.use_primary_account_balance === 1) {
     throw invalidTransfer(`Subaccount ${subaccountKey} uses the primary account's balance: it has no balance or credit of its own to transfer`);
   }
 
-  const transferId = newId();
-  if (kind === 'credit') {
-    // Credit available to give: |limit| − |balance| when in debt, else |limit|; i.e. the new limit stays ≤ min(0, balance).
-    const given = await tx
-      .updateTable('accounts')
-      .set({ credit_limit_micros: sql<number>`credit_limit_micros + ${amountMicros}` })
-      .where('api_key', '=', from)
-      .where(sql<boolean>`credit_limit_micros + ${amountMicros} <= 0`)
-      .where(sql<boolean>`credit_limit_micros + ${amountMicros} <= balance_micros`)
-      .executeTakeFirst();
-    if (Number(given.numUpdatedRows) !== 1) throw insufficientFunds('credit');
-    await tx.updateTable('accounts').set({ credit_limit_micros: sql<number>`credit_limit_micros - ${amountMicros}` }).where('api_key', '=', to).execute();
-  } else {
-    const posting = { primaryApiKey: primary.api_key, kind: 'balance_transfer' as const, reference, transferId, actor };
-    const debited = await debitWithinLimit(tx, ctx.clock, { ...posting, apiKey: from, amountMicros: -amountMicros });
-    if (debited === null) throw insufficientFunds('balance');
-    await postLedgerEntry(tx, ctx.clock, { ...posting, apiKey: to, amountMicros });
-  }
-
   const row: TransfersTable = {
-    id: transferId,
+    id: newId(),
     primary_api_key: primary.api_key,
     kind,
     from_api_key: from,
@@ -104,12 +87,41 @@ export async function transfer(
     actor,
     created_at: ctx.clock.now().toISOString(),
   };
-  await tx.insertInto('transfers').values(row).execute();
-  await recordActivity(tx, ctx.clock, author, {
+  // Giving credit: the sender's limit rises by the amount and must stay ≤ min(0, its balance); the receiver's falls.
+  // Giving balance: the sender's balance falls by the amount and must stay ≥ its limit; the receiver's rises.
+  const column = kind === 'credit' ? 'credit_limit_micros' : 'balance_micros';
+  const sent = kind === 'credit' ? amountMicros : -amountMicros;
+  const guard =
+    kind === 'credit'
+      ? sql<boolean>`(api_key <> ${from} or (credit_limit_micros + ${amountMicros} <= 0 and credit_limit_micros + ${amountMicros} <= balance_micros))`
+      : sql<boolean>`(api_key <> ${from} or balance_micros - ${amountMicros} >= credit_limit_micros)`;
+  const move = tx
+    .updateTable('accounts')
+    .set({ [column]: sql<number>`${sql.ref(column)} + case when api_key = ${from} then cast(${sent} as bigint) else cast(${-sent} as bigint) end` })
+    .where('primary_api_key', '=', primary.api_key)
+    .where('api_key', 'in', [from, to])
+    .where(guard)
+    .returning(['api_key', 'balance_micros', 'credit_limit_micros']);
+
+  // The balances after the move, as the locked rows say; the update's own answer must agree.
+  const after = new Map(locked.map((account) => [account.api_key, { ...account }]));
+  after.get(from)![column] += sent;
+  after.get(to)![column] -= sent;
+  const posting = { primaryApiKey: primary.api_key, kind: 'balance_transfer' as const, reference, transferId: row.id, actor };
+  const ledger =
+    kind === 'balance'
+      ? [
+          ledgerInsert(tx, ctx.clock, [
+            { ...posting, apiKey: from, amountMicros: -amountMicros, balanceAfterMicros: after.get(from)!.balance_micros },
+            { ...posting, apiKey: to, amountMicros, balanceAfterMicros: after.get(to)!.balance_micros },
+          ]),
+        ]
+      : [];
+  const activity = activityInsert(tx, ctx.clock, author, {
     kind: kind === 'credit' ? 'transfer.credit' : 'transfer.balance',
     primaryApiKey: primary.api_key,
     apiKey: subaccountKey,
-    objectId: transferId,
+    objectId: row.id,
     changes: [
       { field: 'amount', before: null, after: microsToEuros(amountMicros) },
       { field: 'from', before: null, after: from },
@@ -117,6 +129,15 @@ export async function transfer(
       ...(reference ? [{ field: 'reference', before: null, after: reference }] : []),
     ],
   });
+
+  const moved = await writeTogether(tx, ctx.database.dialect, move, [...ledger, tx.insertInto('transfers').values(row), activity]);
+  if (moved.length !== 2) throw insufficientFunds(kind);
+  for (const account of moved) {
+    const expected = after.get(account.api_key)!;
+    if (Number(account.balance_micros) !== expected.balance_micros || Number(account.credit_limit_micros) !== expected.credit_limit_micros) {
+      throw new Error(`transfer ${row.id}: account ${account.api_key} changed under its lock`);
+    }
+  }
   return describeTransfer(row);
 }
 

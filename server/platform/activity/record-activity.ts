@@ -21,25 +21,30 @@ const CREDENTIAL_FIELD = /secret|password|hash|token|pin|recovery|otp|csrf/i;
  * Secrets and passwords never appear: fields that name a credential are a programming error.
  */
 export async function recordActivity(tx: Tx, clock: Clock, author: ActivityAuthor, record: ActivityRecord): Promise<void> {
+  await activityInsert(tx, clock, author, record).execute();
+}
+
+/**
+ * The insert of one activity entry, for a caller that sends it with its other writes in one
+ * statement (writeTogether); the same refusal of credential fields as recordActivity.
+ */
+export function activityInsert(tx: Tx, clock: Clock, author: ActivityAuthor, record: ActivityRecord) {
   const changes = record.changes ?? [];
   const credential = changes.find((change) => CREDENTIAL_FIELD.test(change.field));
   if (credential) throw new Error(`activity field '${credential.field}' names a credential and is never recorded`);
-  await tx
-    .insertInto('activity_entries')
-    .values({
-      id: newId(),
-      primary_api_key: record.primaryApiKey,
-      api_key: record.apiKey,
-      kind: record.kind,
-      object_id: record.objectId ?? null,
-      actor_kind: author.kind,
-      actor_id: author.id,
-      actor_name: author.name,
-      changes: JSON.stringify(changes),
-      ip: author.ip,
-      created_at: clock.now().toISOString(),
-    })
-    .execute();
+  return tx.insertInto('activity_entries').values({
+    id: newId(),
+    primary_api_key: record.primaryApiKey,
+    api_key: record.apiKey,
+    kind: record.kind,
+    object_id: record.objectId ?? null,
+    actor_kind: author.kind,
+    actor_id: author.id,
+    actor_name: author.name,
+    changes: JSON.stringify(changes),
+    ip: author.ip,
+    created_at: clock.now().toISOString(),
+  });
 }
 
 /** The fields whose values differ between two versions of an object (null: it did not exist). */

@@ -63,20 +63,32 @@ async function applyPosting(tx: Tx, clock: Clock, posting: LedgerPosting, within
   if (withinLimit) update = update.where(sql<boolean>`balance_micros + ${posting.amountMicros} >= credit_limit_micros`);
   const updated = await update.returning('balance_micros').executeTakeFirst();
   if (!updated) return null;
-  await tx
-    .insertInto('ledger_entries')
-    .values({
-      id: newId(),
-      primary_api_key: posting.primaryApiKey,
-      api_key: posting.apiKey,
-      kind: posting.kind,
-      amount_micros: posting.amountMicros,
-      balance_after_micros: updated.balance_micros,
-      reference: posting.reference ?? null,
-      transfer_id: posting.transferId ?? null,
-      actor: posting.actor,
-      created_at: clock.now().toISOString(),
-    })
-    .execute();
+  await ledgerInsert(tx, clock, [{ ...posting, balanceAfterMicros: updated.balance_micros }]).execute();
   return updated.balance_micros;
+}
+
+/**
+ * The insert of ledger entries for postings whose balance update the caller makes itself, in the
+ * same transaction (a transfer's one guarded update of both accounts): each with the account's
+ * balance after it, which the caller takes from that update.
+ */
+export function ledgerInsert(tx: Tx, clock: Clock, postings: (LedgerPosting & { balanceAfterMicros: number })[]) {
+  const createdAt = clock.now().toISOString();
+  return tx.insertInto('ledger_entries').values(
+    postings.map((posting) => {
+      if (!Number.isSafeInteger(posting.amountMicros)) throw new Error(`ledger amount is not an integer: ${posting.amountMicros}`);
+      return {
+        id: newId(),
+        primary_api_key: posting.primaryApiKey,
+        api_key: posting.apiKey,
+        kind: posting.kind,
+        amount_micros: posting.amountMicros,
+        balance_after_micros: posting.balanceAfterMicros,
+        reference: posting.reference ?? null,
+        transfer_id: posting.transferId ?? null,
+        actor: posting.actor,
+        created_at: createdAt,
+      };
+    }),
+  );
 }
