@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { microsToEuros } from '../../../contract/money.js';
 import type { SubaccountPage, subaccountPageQuerySchema } from '../../../contract/subaccounts.js';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { nameOrKeyContains } from '../../db/like.js';
 import type { Account } from '../../db/schema.js';
+import type { AccountFilter } from '../../platform/accounts/accounts-repository.js';
 import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { familyTotals } from './family-totals.js';
 import { accountColumns, describePrimary, describeSubaccount } from './view.js';
@@ -29,32 +30,37 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
     available,
   } as const;
 
-  let filtered = ctx.db
+  // The search and filters: applied to the page's rows, and counted beside the family's totals in one scan.
+  const matching: AccountFilter = (eb) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (query.search) conditions.push(nameOrKeyContains(query.search));
+    if (query.status) conditions.push(eb('suspended', '=', query.status === 'suspended' ? 1 : 0));
+    if (query.balance_mode) conditions.push(eb('use_primary_account_balance', '=', query.balance_mode === 'shared' ? 1 : 0));
+    return eb.and(conditions);
+  };
+  let rowsQuery = ctx.db
     .selectFrom('accounts')
     .where('primary_api_key', '=', primary.api_key)
-    .where('api_key', '!=', primary.api_key);
-  if (visible) filtered = visible.length > 0 ? filtered.where('api_key', 'in', visible) : filtered.where(sql<boolean>`1 = 0`);
-  if (query.search) filtered = filtered.where(nameOrKeyContains(query.search));
-  if (query.status) filtered = filtered.where('suspended', '=', query.status === 'suspended' ? 1 : 0);
-  if (query.balance_mode) filtered = filtered.where('use_primary_account_balance', '=', query.balance_mode === 'shared' ? 1 : 0);
+    .where('api_key', '!=', primary.api_key)
+    .where(matching);
+  if (visible) rowsQuery = visible.length > 0 ? rowsQuery.where('api_key', 'in', visible) : rowsQuery.where(sql<boolean>`1 = 0`);
 
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
-  const [rows, count, totals] = await Promise.all([
-    filtered
+  const [rows, totals] = await Promise.all([
+    rowsQuery
       .select([...accountColumns, available.as('available_micros')])
       .orderBy(sql`${sortColumns[query.sort]} ${direction}`)
       .orderBy(sql`api_key ${direction}`)
       .offset(query.offset)
       .limit(query.limit)
       .execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    familyTotals(ctx, primary, visible),
+    familyTotals(ctx, primary, visible, matching),
   ]);
 
   return {
     primary: describePrimary(primary),
     items: rows.map((row) => ({ ...describeSubaccount(row), available: microsToEuros(Number(row.available_micros)) })),
-    total: Number(count.count),
+    total: totals.matching,
     totals: {
       subaccounts: totals.subaccounts,
       total_balance: microsToEuros(totals.balanceMicros),

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Account } from '../../db/schema.js';
+import type { Account, Database } from '../../db/schema.js';
 
 /**
  * Every read of the accounts table the features need, in one place. Each takes the pool or a
@@ -50,26 +50,37 @@ export async function countSubaccounts(db: Db, primaryApiKey: string): Promise<n
 
 /**
  * The subaccounts' count and the sums of the balances and credit limits of those with their own
- * balance; only over `visible` when given (a caller scoped to some subaccounts).
+ * balance; only over `visible` when given (a caller scoped to some subaccounts). `matching` also
+ * counts those a filter keeps (a console search), in the same scan.
  */
 export async function subaccountTotals(
   db: Db,
   primaryApiKey: string,
   visible: readonly string[] | null = null,
-): Promise<{ subaccounts: number; balanceMicros: number; creditLimitMicros: number }> {
+  matching?: AccountFilter,
+): Promise<{ subaccounts: number; balanceMicros: number; creditLimitMicros: number; matching: number }> {
   let query = db
     .selectFrom('accounts')
-    .select([
+    .select((eb) => [
       sql<number>`count(*)`.as('subaccounts'),
       sql<number>`coalesce(sum(case when use_primary_account_balance = 0 then balance_micros else 0 end), 0)`.as('balance'),
       sql<number>`coalesce(sum(case when use_primary_account_balance = 0 then credit_limit_micros else 0 end), 0)`.as('credit'),
+      (matching ? eb.fn.countAll<number>().filterWhere(matching(eb)) : sql<number>`count(*)`).as('matching'),
     ])
     .where('primary_api_key', '=', primaryApiKey)
     .where('api_key', '!=', primaryApiKey);
   if (visible) query = visible.length > 0 ? query.where('api_key', 'in', visible) : query.where(sql<boolean>`1 = 0`);
   const totals = await query.executeTakeFirstOrThrow();
-  return { subaccounts: Number(totals.subaccounts), balanceMicros: Number(totals.balance), creditLimitMicros: Number(totals.credit) };
+  return {
+    subaccounts: Number(totals.subaccounts),
+    balanceMicros: Number(totals.balance),
+    creditLimitMicros: Number(totals.credit),
+    matching: Number(totals.matching),
+  };
 }
+
+/** A condition on accounts rows (a console search and its filters). */
+export type AccountFilter = (eb: ExpressionBuilder<Database, 'accounts'>) => Expression<SqlBool>;
 
 /** The account whose balance and credit limit pay for `apiKey`'s usage: its primary when it shares the primary's balance, else itself. */
 export function payerOf(db: Db, apiKey: string): Promise<Account | undefined> {
