@@ -12,6 +12,7 @@ import { abuseLimits } from './011-abuse-limits.js';
 import { twoFactor } from './012-two-factor.js';
 import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
 import { teamMembers } from './014-team-members.js';
+import { moneyUpdatesStayHot } from './019-money-updates-stay-hot.js';
 import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
 import { billing } from './016-billing.js';
 import { sandboxProcessor } from './017-sandbox-processor.js';
@@ -33,6 +34,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '012-two-factor': twoFactor(),
         '013-idempotency-key-owner': idempotencyKeyOwner(),
         '014-team-members': teamMembers(),
+        '019-money-updates-stay-hot': moneyUpdatesStayHot(),
         '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
         '016-billing': billing(),
         '017-sandbox-processor': sandboxProcessor(),
