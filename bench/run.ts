@@ -13,6 +13,7 @@ import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
 import { transfer } from '../server/modules/subaccounts/transfers.js';
 import { newApiKey, newApiSecret, newId } from '../server/platform/ids.js';
 import { hashSecret } from '../server/platform/passwords.js';
+import { benchBalanceAlertJob } from './balance-alerts.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
 import { rawPgOneConnection, rawPgPool, rawSqliteRate, seedRawPostgres } from './raw-engine.js';
 import { systemAuthor } from '../server/platform/activity/author.js';
@@ -195,6 +196,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     );
   }
 
+  await benchBalanceAlertJob(name, ctx, record);
   const server = await startServer(url);
   try {
     const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
