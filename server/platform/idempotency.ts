@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { DatabaseHandle, Tx } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/database.js';
 import { actorOf } from './auth/access.js';
 import { actorLabel } from './auth/actor.js';
@@ -28,6 +30,14 @@ export interface IdempotentRequest extends IdempotencyCaller {
   body: unknown;
 }
 
+/**
+ * Handed to an idempotent request's work: the write that stores its answer, for work that sends it
+ * with its own last statement (writeTogether) so that the answer costs no round trip of its own. When
+ * the work did not store the answer it returns, runIdempotent stores it. Without an Idempotency-Key
+ * there is nothing to store: no write.
+ */
+export type StoreAnswer<T> = (answer: { status: number; body: T }) => UpdateQueryBuilder<Database, 'idempotency_keys', 'idempotency_keys', UpdateResult>[];
+
 export interface StoredResponse<T> {
   status: number;
   body: T;
@@ -46,7 +56,7 @@ export async function runIdempotent<T>(
   database: DatabaseHandle,
   clock: Clock,
   request: IdempotentRequest,
-  work: (tx: Tx) => Promise<{ status: number; body: T }>,
+  work: (tx: Tx, storeAnswer: StoreAnswer<T>) => Promise<{ status: number; body: T }>,
 ): Promise<StoredResponse<T>> {
   const { key } = request;
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
@@ -57,7 +67,7 @@ export async function runIdempotent<T>(
       invalidParameters: [{ name: 'Idempotency-Key', reason: 'Must be 1 to 255 characters' }],
     });
   }
-  if (key === undefined) return { ...(await inTransaction(database, work)), replayed: false };
+  if (key === undefined) return { ...(await inTransaction(database, (tx) => work(tx, () => []))), replayed: false };
   const requestHash = hashRequest(request);
 
   return inTransaction(database, async (tx) => {
@@ -85,13 +95,19 @@ export async function runIdempotent<T>(
       if (stored.request_hash !== requestHash) throw keyReused();
       return { status: stored.status_code, body: JSON.parse(stored.response_body) as T, replayed: true };
     }
-    const result = await work(tx);
-    await tx
-      .updateTable('idempotency_keys')
-      .set({ status_code: result.status, response_body: JSON.stringify(result.body) })
-      .where('owner', '=', request.owner)
-      .where('key', '=', key)
-      .execute();
+    let stored: { status: number; body: string } | undefined;
+    const storeAnswer = (answer: { status: number; body: T }) => {
+      stored = { status: answer.status, body: JSON.stringify(answer.body) };
+      return [
+        tx
+          .updateTable('idempotency_keys')
+          .set({ status_code: stored.status, response_body: stored.body })
+          .where('owner', '=', request.owner)
+          .where('key', '=', key),
+      ];
+    };
+    const result = await work(tx, storeAnswer);
+    if (stored?.status !== result.status || stored.body !== JSON.stringify(result.body)) await storeAnswer(result)[0].execute();
     return { ...result, replayed: false };
   });
 }

@@ -27,7 +27,7 @@ import { idempotencyOf, runIdempotent } from '../../platform/idempotency.js';
 import { invalidCredentials, invalidTransfer, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
 import { publicSubaccountListJson } from './public-list.js';
 import { createSubaccount, getSubaccount, modifySubaccount } from './subaccounts.js';
-import { listTransfers, transfer, type TransferKind } from './transfers.js';
+import { listTransfers, transfer, type TransferKind, type TransferView } from './transfers.js';
 
 // `{api_key}` is the caller's family (its primary); the subaccount or transfer sides it names must be in scope.
 const onFamily = (permission: Permission) => ({ access: { auth: 'api', permission, account: { family: 'api_key' } } }) as const;
@@ -131,9 +131,10 @@ export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             path: request.url.split('?')[0],
             body: request.body,
           },
-          async (tx) => {
-            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actorOf(request)), authorOf(request));
-            return { status: 200, body: { ...done, [idField]: done.id } };
+          async (tx, storeAnswer) => {
+            const answer = (done: TransferView) => ({ status: 200, body: { ...done, [idField]: done.id } });
+            const done = await transfer(ctx, tx, primary, kind, request.body, actorLabel(actorOf(request)), authorOf(request), (view) => storeAnswer(answer(view)));
+            return answer(done);
           },
         );
         if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Compilable, type OperationNodeSource } from 'kysely';
 import { eurosToMicros, microsToEuros } from '../../../contract/money.js';
 import { POSITIVE_AMOUNT_REASON, type TransferRequest } from '../../../contract/subaccounts.js';
 import type { AppContext } from '../../context.js';
@@ -54,7 +54,8 @@ export function parseTransfer(request: TransferRequest): { from: string; to: str
  * caller's transaction. Both accounts are locked in key order and read by one statement; then one
  * guarded update moves the amount on both sides, and on PostgreSQL the ledger entries, the transfer
  * and its activity entry go in that same statement (writeTogether), so the locks are held for two
- * round trips and the commit. The guard keeps the sending side within its limits whatever this code
+ * round trips and the commit. `alongside` adds the caller's writes to that statement (the stored
+ * answer of an Idempotency-Key). The guard keeps the sending side within its limits whatever this code
  * read: if it holds the update back, the transfer is refused and everything rolls back.
  */
 export async function transfer(
@@ -65,6 +66,7 @@ export async function transfer(
   request: TransferRequest,
   actor: string,
   author: ActivityAuthor,
+  alongside: (done: TransferView) => (Compilable & OperationNodeSource)[] = () => [],
 ): Promise<TransferView> {
   const { from, to, amountMicros, reference } = parseTransfer(request);
   if (from !== primary.api_key && to !== primary.api_key) throw invalidTransfer();
@@ -130,7 +132,8 @@ export async function transfer(
     ],
   });
 
-  const moved = await writeTogether(tx, ctx.database.dialect, move, [...ledger, tx.insertInto('transfers').values(row), activity]);
+  const done = describeTransfer(row);
+  const moved = await writeTogether(tx, ctx.database.dialect, move, [...ledger, tx.insertInto('transfers').values(row), activity, ...alongside(done)]);
   if (moved.length !== 2) throw insufficientFunds(kind);
   for (const account of moved) {
     const expected = after.get(account.api_key)!;
@@ -138,7 +141,7 @@ export async function transfer(
       throw new Error(`transfer ${row.id}: account ${account.api_key} changed under its lock`);
     }
   }
-  return describeTransfer(row);
+  return done;
 }
 
 export async function listTransfers(
