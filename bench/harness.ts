@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -32,7 +33,7 @@ export interface RunningServer {
 
 /** Starts the real server (as `npm start` would, minus the build) and waits for its health check. */
 export function startServer(databaseUrl: string, nodeOptions: string[] = []): Promise<RunningServer> {
-  const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true', PUBLIC_URL: 'http://127.0.0.1', MAIL_TRANSPORT: 'outbox' };
+  const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ALLOW_PRIVATE_CALLBACKS: 'true', PUBLIC_URL: 'http://127.0.0.1', MAIL_TRANSPORT: 'outbox', ENCRYPTION_KEY: randomBytes(32).toString('base64') };
   return startProcess('server/main.ts', env, nodeOptions);
 }
 

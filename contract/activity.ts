@@ -45,6 +45,8 @@ export const activityKinds = [
   'payment.made',
   'payment.bank_transfer_requested',
   'payment.refunded',
+  'profile.phone_change_requested',
+  'security.two_factor_requirement_set',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -93,6 +95,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'payment.made': 'Payment made',
   'payment.bank_transfer_requested': 'Bank transfer requested',
   'payment.refunded': 'Payment refunded by the operator',
+  'profile.phone_change_requested': 'Phone change requested (PIN sent)',
+  'security.two_factor_requirement_set': 'Two-factor sign-in requirement for the team changed',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -137,6 +141,9 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   owner: { label: 'Owner', format: 'text' },
   permissions: { label: 'Permissions', format: 'text' },
   invitation_expires_at: { label: 'Invitation valid until', format: 'text' },
+  new_email: { label: 'New e-mail (to be confirmed)', format: 'text' },
+  new_phone: { label: 'New phone (to be verified)', format: 'text' },
+  require_two_factor: { label: 'Two-factor sign-in required for every member', format: 'boolean' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -178,3 +185,13 @@ export const activityPageSchema = z.object({
   next_cursor: z.string().nullable(),
 });
 export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+/** The CSV export: what the page's filters show, every page of it. */
+export const activityExportQuerySchema = activityQuerySchema.omit({ cursor: true, limit: true });
+export type ActivityExportQuery = z.input<typeof activityExportQuerySchema>;
+
+/** The people, keys and jobs that appear in the log, for the actor filter (`actor` takes an id or a kind). */
+export const activityActorsSchema = z.object({
+  actors: z.array(z.object({ id: z.string(), kind: z.enum(activityActorKinds), name: z.string() })),
+});
+export type ActivityActors = z.infer<typeof activityActorsSchema>;

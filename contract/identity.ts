@@ -41,7 +41,16 @@ export const sessionScopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const sessionSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), must_change_password: z.boolean() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    must_change_password: z.boolean(),
+    /** The primary user created at sign-up. */
+    owner: z.boolean(),
+    /** The owner requires two-factor sign-in and this user has not turned it on yet. */
+    two_factor_enrolment_required: z.boolean(),
+  }),
   account: z.object({ api_key: z.string(), company_name: z.string() }),
   role: z.object({ id: z.string(), name: z.string() }),
   permissions: z.array(permissionSchema),

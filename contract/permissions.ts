@@ -77,3 +77,7 @@ export function isBuiltInRole(roleId: string): roleId is BuiltInRoleId {
 export const PASSWORD_CHANGE_REQUIRED = 'https://switchboard.dev/problems/password-change-required';
 /** The problem `type` of a request refused for a missing permission; its `permission` member names it. */
 export const PERMISSION_REQUIRED = 'https://switchboard.dev/problems/permission-required';
+/** The problem `type` of a request refused until the user turns on two-factor sign-in, which the owner requires. */
+export const TWO_FACTOR_ENROLMENT_REQUIRED = 'https://switchboard.dev/problems/two-factor-enrolment-required';
+/** The problem `type` of a request only the owner (or the owner and Administrators) may make; `role` names which. */
+export const ROLE_REQUIRED = 'https://switchboard.dev/problems/role-required';

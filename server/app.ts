@@ -14,6 +14,7 @@ import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
 import { billingRoutes } from './modules/billing/routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
+import { contactRoutes } from './modules/profile/contact-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(billingRoutes, { ctx });
   // The sandbox processor's own pages and hosted field, as a third party would serve them.
   if (ctx.payments.name === 'sandbox') await app.register(sandboxProcessorRoutes, { ctx });
+  await app.register(contactRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   if (devToolsEnabled(config)) {

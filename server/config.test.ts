@@ -10,14 +10,16 @@ describe('configuration', () => {
     expect(devToolsEnabled(parse({ HOST: '0.0.0.0' }))).toBe(false);
   });
 
-  it('refuses production without a mail relay or an explicit outbox, and without PUBLIC_URL', () => {
+  it('refuses production without a mail relay or an explicit outbox, without PUBLIC_URL and without an encryption key', () => {
     expect(productionProblems(parse({ NODE_ENV: 'production' }))).toEqual([
       expect.stringMatching(/^PUBLIC_URL must be set/),
       expect.stringMatching(/^SMTP_URL must be set in production, or MAIL_TRANSPORT=outbox/),
+      expect.stringMatching(/^ENCRYPTION_KEY \(or ENCRYPTION_KEY_FILE\) must be set in production/),
     ]);
-    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', SMTP_URL: 'smtp://relay:587' }))).toEqual([]);
-    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', MAIL_TRANSPORT: 'outbox' }))).toEqual([]);
-    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', MAIL_TRANSPORT: 'outbox', DEV_OUTBOX: 'on' }))).toEqual([
+    const key = { ENCRYPTION_KEY: 'a'.repeat(43) + '=' };
+    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', SMTP_URL: 'smtp://relay:587', ...key }))).toEqual([]);
+    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', MAIL_TRANSPORT: 'outbox', ENCRYPTION_KEY_FILE: '/etc/switchboard/key' }))).toEqual([]);
+    expect(productionProblems(parse({ NODE_ENV: 'production', PUBLIC_URL: 'https://c.example.com', MAIL_TRANSPORT: 'outbox', DEV_OUTBOX: 'on', ...key }))).toEqual([
       'DEV_OUTBOX=on is not allowed in production.',
     ]);
     expect(productionProblems(parse({}))).toEqual([]);

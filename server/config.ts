@@ -53,6 +53,10 @@ export const configSchema = z.object({
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Who takes payments: the built-in sandbox processor (test cards, PayPal and bank transfers by the operator). */
   PAYMENT_PROCESSOR: z.enum(['sandbox']).default('sandbox'),
+  /** 32 random bytes in base64: encrypts TOTP secrets at rest (AES-256-GCM). */
+  ENCRYPTION_KEY: z.string().optional(),
+  /** Where the key is read from when ENCRYPTION_KEY is not set (generated on first start outside production). */
+  ENCRYPTION_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] });
 
@@ -77,6 +81,9 @@ export function productionProblems(config: Config): string[] {
   if (!config.PUBLIC_URL) problems.push('PUBLIC_URL must be set in production: links in e-mails would point to localhost.');
   if (!config.SMTP_URL && config.MAIL_TRANSPORT !== 'outbox') {
     problems.push('SMTP_URL must be set in production, or MAIL_TRANSPORT=outbox to keep e-mail in the outbox table on purpose.');
+  }
+  if (!config.ENCRYPTION_KEY && !config.ENCRYPTION_KEY_FILE) {
+    problems.push('ENCRYPTION_KEY (or ENCRYPTION_KEY_FILE) must be set in production: it encrypts two-factor secrets, and a lost key locks their users out.');
   }
   if (config.DEV_OUTBOX === 'on') problems.push('DEV_OUTBOX=on is not allowed in production.');
   return problems;

@@ -9,12 +9,14 @@ import { createMailTransport, createMailer, type MailTransport } from './platfor
 import { createOutbox } from './platform/delivery/outbox.js';
 import type { PaymentProcessor } from './platform/payments/processor.js';
 import { createSandboxProcessor } from './platform/payments/sandbox-processor.js';
+import { encryptionKey, lazySecretBox, type SecretBox } from './platform/secret-box.js';
 
 export interface ContextOverrides {
   clock?: Clock;
   mailTransport?: MailTransport;
   carrier?: Carrier;
   payments?: PaymentProcessor;
+  secretBox?: SecretBox;
 }
 
 /** Wires the services every module uses; the server and the operator CLI build it the same way. */
@@ -33,5 +35,6 @@ export function buildContext(config: Config, database: DatabaseHandle, overrides
     sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
     abuseLimits: createAbuseLimits(database.db, clock),
     payments: overrides.payments ?? createSandboxProcessor(database.db, clock),
+    secretBox: overrides.secretBox ?? lazySecretBox(() => encryptionKey(config)),
   };
 }

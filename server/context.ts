@@ -7,6 +7,7 @@ import type { SessionStore } from './platform/auth/sessions.js';
 import type { AbuseLimits } from './platform/abuse-limits.js';
 import type { Clock } from './platform/clock.js';
 import type { PaymentProcessor } from './platform/payments/processor.js';
+import type { SecretBox } from './platform/secret-box.js';
 
 /** What every module's routes and services are built from; one per app instance. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
   abuseLimits: AbuseLimits;
   /** Takes card and PayPal payments (PAYMENT_PROCESSOR). */
   payments: PaymentProcessor;
+  /** Encrypts what must be read back in clear (TOTP secrets). */
+  secretBox: SecretBox;
 }

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { devToolsEnabled, isLoopbackHost, mailRelay, productionProblems, publicUrl, readConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { OffsetClock, systemClock } from './platform/clock.js';
+import { sealPlaintextTotpSecrets } from './platform/secret-box.js';
 
 const config = readConfig();
 const problems = productionProblems(config);
@@ -13,7 +14,9 @@ const database = await openDatabase(config.DATABASE_URL);
 await migrate(database);
 // Outside production the clock can be moved forward through /dev/clock.
 const clock = config.NODE_ENV === 'production' ? systemClock : new OffsetClock();
-const { app, jobs } = await buildApp({ config, database, clock });
+const { app, ctx, jobs } = await buildApp({ config, database, clock });
+const sealed = await sealPlaintextTotpSecrets(database.db, ctx.secretBox);
+if (sealed > 0) app.log.info(`encrypted the two-factor secrets of ${sealed} users stored before encryption`);
 database.onConnectionLost((error) => app.log.warn({ err: error }, 'database connection lost; the next query reconnects'));
 
 const shutdown = async (signal: string) => {

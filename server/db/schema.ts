@@ -18,6 +18,14 @@ export interface AccountsTable {
   auto_reload: Generated<number>;
   /** Null: the configured default applies. */
   max_subaccounts: Generated<number | null>;
+  /** The company's address and VAT number (a primary's; invoices are addressed to them). */
+  address_line: Generated<string | null>;
+  address_city: Generated<string | null>;
+  address_postcode: Generated<string | null>;
+  address_country: Generated<string | null>;
+  vat_number: Generated<string | null>;
+  /** 1: every member must have two-factor sign-in on before anything else works (set by the owner). */
+  require_two_factor: Generated<number>;
 }
 
 export interface ApiSecretsTable {
@@ -42,8 +50,9 @@ export interface UsersTable {
   scope_all: Generated<number>;
   must_change_password: number;
   created_at: string;
-  /** Base32 TOTP secret once two-factor sign-in is on; the authenticator app holds the same. */
+  /** The TOTP secret once two-factor sign-in is on, encrypted (platform/secret-box.ts); the app holds it in clear. */
   totp_secret: Generated<string | null>;
+  /** The same, while enrolling (encrypted too). */
   totp_pending_secret: Generated<string | null>;
   /** The last TOTP time step accepted, so that a code cannot be used twice. */
   totp_last_step: Generated<number | null>;
@@ -52,6 +61,31 @@ export interface UsersTable {
   /** Set while an administrator has disabled the user: no sign-in, no session. */
   disabled_at: Generated<string | null>;
   last_sign_in_at: Generated<string | null>;
+  /** E.164, verified by PIN; unique across every account (an owner's is also the account's phone). */
+  phone: Generated<string | null>;
+  skype: Generated<string | null>;
+}
+
+/** A requested e-mail change: the link sent to the new address holds the token (only its hash is kept). */
+export interface EmailChangesTable {
+  token_hash: string;
+  user_id: string;
+  new_email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A PIN sent to a user's new phone number; the number changes only with the right PIN. */
+export interface PhoneChangesTable {
+  id: string;
+  user_id: string;
+  phone: string;
+  pin_hash: string;
+  failed_attempts: number;
+  status: 'active' | 'used' | 'voided' | 'replaced';
+  sent_at: string;
+  expires_at: string;
 }
 
 export interface RecoveryCodesTable {
@@ -412,6 +446,8 @@ export interface Database {
   sandbox_cards: SandboxCardsTable;
   sandbox_paypal_sessions: SandboxPaypalSessionsTable;
   sandbox_charges: SandboxChargesTable;
+  email_changes: EmailChangesTable;
+  phone_changes: PhoneChangesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

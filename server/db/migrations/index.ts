@@ -12,10 +12,11 @@ import { abuseLimits } from './011-abuse-limits.js';
 import { twoFactor } from './012-two-factor.js';
 import { idempotencyKeyOwner } from './013-idempotency-key-owner.js';
 import { teamMembers } from './014-team-members.js';
-import { moneyUpdatesStayHot } from './019-money-updates-stay-hot.js';
-import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
+import { profileAndCompany } from './015-profile-and-company.js';
 import { billing } from './016-billing.js';
 import { sandboxProcessor } from './017-sandbox-processor.js';
+import { moneyUpdatesStayHot } from './019-money-updates-stay-hot.js';
+import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -34,10 +35,11 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '012-two-factor': twoFactor(),
         '013-idempotency-key-owner': idempotencyKeyOwner(),
         '014-team-members': teamMembers(),
-        '019-money-updates-stay-hot': moneyUpdatesStayHot(),
-        '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
+        '015-profile-and-company': profileAndCompany(),
         '016-billing': billing(),
         '017-sandbox-processor': sandboxProcessor(),
+        '019-money-updates-stay-hot': moneyUpdatesStayHot(),
+        '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
       };
     },
   };

@@ -1,4 +1,4 @@
-import { activityActorKinds, activityEntrySchema, type ActivityEntry, type ActivityPage, type activityQuerySchema } from '../../../contract/activity.js';
+import { activityActorKinds, activityEntrySchema, type ActivityActors, type ActivityEntry, type ActivityPage, type activityQuerySchema } from '../../../contract/activity.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { ActivityEntriesTable } from '../../db/schema.js';
@@ -64,4 +64,18 @@ export async function listActivity(db: Db, primaryApiKey: string, visibleAccount
     entries: page.map(describeEntry),
     next_cursor: rows.length > filter.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
   };
+}
+
+/** Who appears in the entries a caller can see, for the actor filter (one row per actor, by name). */
+export async function activityActors(db: Db, primaryApiKey: string, visibleAccounts: readonly string[] | null): Promise<ActivityActors> {
+  let query = db.selectFrom('activity_entries').select(['actor_kind', 'actor_id', 'actor_name']).distinct().where('primary_api_key', '=', primaryApiKey);
+  if (visibleAccounts) query = query.where('api_key', 'in', visibleAccounts.length > 0 ? [...visibleAccounts] : ['']);
+  const rows = await query.where('actor_id', 'is not', null).orderBy('actor_name').limit(500).execute();
+  const seen = new Set<string>();
+  const actors = rows.flatMap((row) => {
+    if (row.actor_id === null || seen.has(row.actor_id)) return [];
+    seen.add(row.actor_id);
+    return [{ id: row.actor_id, kind: row.actor_kind, name: row.actor_name }];
+  });
+  return { actors };
 }

@@ -48,6 +48,7 @@ export async function registerCompany(
         email: company.email,
         name: company.name,
         password_hash: company.passwordHash,
+        phone: company.phone,
         owner: 1,
         must_change_password: 0,
         created_at: ctx.clock.now().toISOString(),

@@ -35,7 +35,7 @@ export async function signIn(ctx: AppContext, credentials: { email: string; pass
     const { totp_secret: totpSecret } = user;
     if (totpSecret !== null && !code) throw twoFactorRequired();
     const signedIn = await inTransaction(ctx.database, async (tx) => {
-      const method = totpSecret === null ? 'password' : await spendSecondFactor(tx, ctx.clock, { ...user, totp_secret: totpSecret }, code ?? '');
+      const method = totpSecret === null ? 'password' : await spendSecondFactor(tx, ctx.clock, { ...user, totp_secret: ctx.secretBox.open(totpSecret) }, code ?? '');
       if (!method) return false;
       await tx.deleteFrom('login_failures').where('email', '=', email).execute();
       await tx.updateTable('users').set({ last_sign_in_at: ctx.clock.now().toISOString() }).where('id', '=', user.id).execute();

@@ -16,9 +16,11 @@ import { activeSessions, endOtherSessions } from './active-sessions.js';
 import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment, twoFactorStatus } from './two-factor.js';
 
 const own = { access: { auth: 'session', permission: 'signed-in' } } as const;
+// Open to a member whom the owner requires to turn two-factor sign-in on: what turning it on takes.
+const enrolling = { access: { auth: 'session', permission: 'signed-in', duringTwoFactorEnrolment: true } } as const;
 const tags = ['profile'];
 
-/** The signed-in user's own security: their sessions and two-factor sign-in. */
+/** The signed-in user's own security: their sessions and two-factor sign-in (contact details: contact-routes.ts). */
 export const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/profile/sessions',
@@ -37,20 +39,20 @@ export const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get(
     '/api/profile/two-factor',
-    { config: own, schema: { tags, summary: 'Whether two-factor sign-in is on', response: { 200: twoFactorStatusSchema } } },
+    { config: enrolling, schema: { tags, summary: 'Whether two-factor sign-in is on', response: { 200: twoFactorStatusSchema } } },
     async (request) => twoFactorStatus(ctx, sessionOf(request).userId),
   );
 
   app.post(
     '/api/profile/two-factor/enrolment',
-    { config: own, schema: { tags, summary: 'Start enrolling an authenticator app (QR code)', response: { 201: twoFactorEnrolmentSchema } } },
+    { config: enrolling, schema: { tags, summary: 'Start enrolling an authenticator app (QR code)', response: { 201: twoFactorEnrolmentSchema } } },
     async (request, reply) => reply.status(201).send(await startTwoFactorEnrolment(ctx, sessionOf(request).userId)),
   );
 
   app.post(
     '/api/profile/two-factor/enrolment/confirm',
     {
-      config: own,
+      config: enrolling,
       schema: { tags, summary: 'Confirm with the app\'s code: turns two-factor sign-in on, shows recovery codes once', body: confirmTwoFactorRequestSchema, response: { 200: recoveryCodesSchema } },
     },
     async (request) => confirmTwoFactorEnrolment(ctx, sessionOf(request).userId, request.body.code, authorOf(request)),

@@ -30,7 +30,7 @@ export async function startTwoFactorEnrolment(ctx: AppContext, userId: string): 
   const user = await ctx.db.selectFrom('users').select(['email', 'totp_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (user.totp_secret !== null) throw alreadyOn();
   const secret = generateSecret();
-  await ctx.db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute();
+  await ctx.db.updateTable('users').set({ totp_pending_secret: ctx.secretBox.seal(secret) }).where('id', '=', userId).execute();
   const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
   return { secret, otpauth_uri: otpauthUri, qr_svg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1 }) };
 }
@@ -42,7 +42,7 @@ export async function confirmTwoFactorEnrolment(ctx: AppContext, userId: string,
     const user = await tx.selectFrom('users').select(['primary_api_key', 'totp_secret', 'totp_pending_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
     if (user.totp_secret !== null) throw alreadyOn();
     if (user.totp_pending_secret === null) throw fieldError('code', 'Start the set-up again: scan a new QR code first.');
-    const step = await totpTimeStep(user.totp_pending_secret, code, ctx.clock, null);
+    const step = await totpTimeStep(ctx.secretBox.open(user.totp_pending_secret), code, ctx.clock, null);
     if (step === null) throw fieldError('code', 'This code is not the one your app shows now. Check the app and try again.');
     await tx
       .updateTable('users')
@@ -68,7 +68,7 @@ export async function disableTwoFactor(ctx: AppContext, userId: string, request:
     .executeTakeFirstOrThrow();
   if (user.totp_secret === null) throw new ProblemError({ status: 409, title: 'Two-factor sign-in is off', detail: 'There is nothing to turn off.' });
   if (!(await verifySecret(user.password_hash, request.password))) throw fieldError('password', 'This is not your current password.');
-  const totpSecret = user.totp_secret;
+  const totpSecret = ctx.secretBox.open(user.totp_secret);
   await inTransaction(ctx.database, async (tx) => {
     if (!(await spendSecondFactor(tx, ctx.clock, { ...user, totp_secret: totpSecret }, request.code))) {
       throw fieldError('code', 'This code is not valid: use the code your app shows now, or an unused recovery code.');

@@ -23,8 +23,10 @@ export async function exists(db: Db, apiKey: string): Promise<boolean> {
   return (await db.selectFrom('accounts').select('api_key').where('api_key', '=', apiKey).executeTakeFirst()) !== undefined;
 }
 
+/** A phone number verifies one account only: an account's, or any user's (members' phones included). */
 export async function phoneTaken(db: Db, phone: string): Promise<boolean> {
-  return (await db.selectFrom('accounts').select('api_key').where('phone', '=', phone).executeTakeFirst()) !== undefined;
+  if ((await db.selectFrom('accounts').select('api_key').where('phone', '=', phone).executeTakeFirst()) !== undefined) return true;
+  return (await db.selectFrom('users').select('id').where('phone', '=', phone).executeTakeFirst()) !== undefined;
 }
 
 /** The subaccount `apiKey` of the primary `primaryApiKey` (never the primary itself). */

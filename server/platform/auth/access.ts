@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PASSWORD_CHANGE_REQUIRED } from '../../../contract/permissions.js';
+import { PASSWORD_CHANGE_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED } from '../../../contract/permissions.js';
 import type { Db } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import * as accounts from '../accounts/accounts-repository.js';
@@ -9,7 +9,7 @@ import { ProblemError, unauthorized } from '../problems.js';
 import type { Actor, ApiKeyActor, SessionActor } from './actor.js';
 import { ApiAuthError } from './api-auth-error.js';
 import { readApiCredentials, type ApiCredentialVerifier, type PresentedCredentials } from './api-credentials.js';
-import { authorize } from './authorize.js';
+import { authorize, authorizeRole } from './authorize.js';
 import type { FailureLimiter } from './failure-limiter.js';
 import type { Access, AccountField, AccountTarget, ProtectedAccess } from './permissions.js';
 import { ownKeyOf, type AccountRef } from './scope.js';
@@ -67,7 +67,11 @@ export function installAccessControl(app: FastifyInstance, deps: AccessControlDe
     if (!access || access.auth === 'none') return;
     const actor = await authenticate(request, reply, deps, access);
     if (actor.kind === 'session' && actor.mustChangePassword && !access.duringPasswordChange) throw passwordChangeRequired();
+    if (actor.kind === 'session' && actor.twoFactorEnrolmentRequired && !access.duringPasswordChange && !access.duringTwoFactorEnrolment) {
+      throw twoFactorEnrolmentRequired();
+    }
     authorize(actor, access.permission);
+    if (access.role) authorizeRole(actor, access.role);
     if (access.account) request.account = await resolveTarget(reader, request, actor, access, access.account);
     for (const field of access.within ?? []) {
       if (field.startsWith('params.')) await checkWithin(reader, request, actor, access, field);
@@ -105,6 +109,14 @@ const passwordChangeRequired = () =>
     type: PASSWORD_CHANGE_REQUIRED,
     title: 'Password change required',
     detail: 'Set a password of your own before you continue.',
+  });
+
+const twoFactorEnrolmentRequired = () =>
+  new ProblemError({
+    status: 403,
+    type: TWO_FACTOR_ENROLMENT_REQUIRED,
+    title: 'Two-factor sign-in required',
+    detail: 'The owner of this account requires two-factor sign-in. Turn it on before you continue.',
   });
 
 async function resolveTarget(reader: AccountReader, request: FastifyRequest, actor: Actor, access: ProtectedAccess, target: AccountTarget): Promise<Account> {

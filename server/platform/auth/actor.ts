@@ -14,6 +14,12 @@ export interface SessionActor {
   csrfToken: string;
   sessionHash: string;
   mustChangePassword: boolean;
+  /** The primary user created at sign-up. */
+  owner: boolean;
+  /** A built-in role id or a custom role's. */
+  roleId: string;
+  /** The owner requires two-factor sign-in and this user has not turned it on yet. */
+  twoFactorEnrolmentRequired: boolean;
 }
 
 export interface ApiKeyActor {

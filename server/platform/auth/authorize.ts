@@ -1,7 +1,7 @@
-import { PERMISSION_REQUIRED, permissionLabels, type Permission } from '../../../contract/permissions.js';
+import { PERMISSION_REQUIRED, ROLE_REQUIRED, permissionLabels, type Permission } from '../../../contract/permissions.js';
 import { ProblemError } from '../problems.js';
 import type { Actor } from './actor.js';
-import type { AccountField } from './permissions.js';
+import type { AccountField, RequiredRole } from './permissions.js';
 import { inScope, ownKeyOf, type AccountRef } from './scope.js';
 
 /** The caller lacks the permission a route declares: 403, naming the permission. */
@@ -48,6 +48,29 @@ export interface NamedAccount {
    * family's primary or an account in scope.
    */
   as: 'account' | 'family' | 'party';
+}
+
+/** The route is for the owner (or the owner and Administrators) only: 403, naming who may. */
+export class RoleRequiredError extends ProblemError {
+  constructor(readonly role: RequiredRole) {
+    super({
+      status: 403,
+      type: ROLE_REQUIRED,
+      title: role === 'owner' ? 'Only the account owner can do this' : 'Only the owner and Administrators can do this',
+      detail:
+        role === 'owner'
+          ? 'Only the account owner (the user who signed the company up) can do this.'
+          : 'Only the account owner and members with the Administrator role can do this. Ask one of them.',
+      extensions: { role },
+    });
+  }
+}
+
+/** API keys act for the whole account: they pass. A console user must be the owner, or an Administrator where that suffices. */
+export function authorizeRole(actor: Actor, role: RequiredRole): void {
+  if (actor.kind !== 'session' || actor.owner) return;
+  if (role === 'administrator' && actor.roleId === 'administrator') return;
+  throw new RoleRequiredError(role);
 }
 
 /**

@@ -21,7 +21,11 @@ export type AccountTarget = { family: true | string } | { own: true } | { accoun
  * (the public, Vonage-compatible endpoints, which the SPA also calls with its session).
  * `within` lists further accounts the request names (a subaccount in the path, the sides of a
  * transfer): each must be the caller's own account or in its scope.
- * `duringPasswordChange`: open to a user who must still replace a temporary password.
+ * `duringPasswordChange`: open to a user who must still replace a temporary password (and to one who
+ * must still turn on two-factor sign-in: these are reading the session, signing out, setting a password).
+ * `duringTwoFactorEnrolment`: open to a user whom the owner requires to turn on two-factor sign-in.
+ * `role`: only the owner (`owner`), or the owner and members with the Administrator role
+ * (`administrator`), besides the permission.
  */
 export type Access =
   | { auth: 'none' }
@@ -31,6 +35,10 @@ export type Access =
       account?: AccountTarget;
       within?: readonly AccountField[];
       duringPasswordChange?: true;
+      duringTwoFactorEnrolment?: true;
+      role?: RequiredRole;
     };
+
+export type RequiredRole = 'owner' | 'administrator';
 
 export type ProtectedAccess = Exclude<Access, { auth: 'none' }>;

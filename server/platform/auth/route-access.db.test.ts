@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInRoles, PERMISSION_REQUIRED, permissions, type Permission } from '../../../contract/permissions.js';
+import { builtInRoles, PERMISSION_REQUIRED, permissions, ROLE_REQUIRED, type Permission } from '../../../contract/permissions.js';
 import { basic } from '../../testing/basic-auth.js';
 import { signUpVerified } from '../../testing/identity-fixtures.js';
 import { addMember } from '../../testing/member-fixtures.js';
@@ -72,6 +72,7 @@ describe('route access declarations', () => {
         'GET /api/signups/:signupId',
         'POST /api/password-resets',
         'POST /api/password-resets/confirm',
+        'POST /api/profile/email/confirm',
         'POST /api/sessions',
         'POST /api/signups',
         'POST /api/signups/:signupId/resend',
@@ -176,6 +177,24 @@ describe('route access declarations', () => {
     const history = (await member.browser.get('/api/subaccounts/transfers?start_date=2000-01-01T00:00:00Z')).json();
     expect(history.items.map((x: { to: string }) => x.to)).toEqual([own]);
     expect((await t.ctx.db.selectFrom('accounts').select('balance_micros').where('api_key', '=', other).executeTakeFirstOrThrow()).balance_micros).toBe(250_000);
+  });
+
+  it('routes for the owner (or the owner and Administrators) refuse every other built-in role, and a custom role holding every permission', async () => {
+    const roleRoutes = routes.filter((route) => route.access.role);
+    expect(roleRoutes.map((route) => `${route.method} ${route.url}`)).toEqual(expect.arrayContaining(['PUT /api/company', 'PUT /api/security/two-factor-requirement']));
+    const member = await addMember(t, owner.apiKey, { roleId: 'read_only' });
+    const wrong: string[] = [];
+    for (const route of roleRoutes) {
+      for (const roleId of [...Object.keys(builtInRoles), 'custom']) {
+        if (roleId === 'custom') await member.setPermissions(permissions);
+        else await member.setRole(roleId);
+        const allowed = route.access.role === 'administrator' && roleId === 'administrator';
+        const response = await call(member.browser, route);
+        const refused = response.statusCode === 403 && response.json().type === ROLE_REQUIRED;
+        if (refused === allowed) wrong.push(`${roleId} ${route.method} ${route.url}: ${response.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('refuses to register a route without an access declaration', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { HOUR, MINUTE } from '../clock.js';
@@ -46,6 +47,7 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
+        .innerJoin('accounts', 'accounts.api_key', 'users.primary_api_key')
         .leftJoin('roles', (join) => join.onRef('roles.id', '=', 'users.role_id').onRef('roles.primary_api_key', '=', 'users.primary_api_key'))
         .select([
           'sessions.csrf_token',
@@ -53,6 +55,8 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
           'users.email',
           'users.name',
           'users.must_change_password',
+          'accounts.require_two_factor',
+          sql<number>`case when users.totp_secret is null then 0 else 1 end`.as('two_factor_on'),
           ...grantColumns,
         ])
         .where('sessions.token_hash', '=', tokenHash)
@@ -83,6 +87,9 @@ export function createSessionStore({ db, clock, ttlHours }: SessionStoreOptions)
           csrfToken: row.csrf_token,
           sessionHash: tokenHash,
           mustChangePassword: row.must_change_password === 1,
+          owner: row.owner === 1,
+          roleId: grant.roleId,
+          twoFactorEnrolmentRequired: row.require_two_factor === 1 && Number(row.two_factor_on) === 0,
         },
       };
     },
