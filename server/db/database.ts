@@ -105,7 +105,9 @@ function reusePreparedStatements(client: pg.PoolClient): void {
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {
   // Kysely looks for its own tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect), migrationTableSchema: handle.schema });
+  // Features are built side by side, each with its own migration numbers: a database that already ran a
+  // later-numbered one still runs an earlier one that arrived after it (each touches only its own tables).
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect), migrationTableSchema: handle.schema, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

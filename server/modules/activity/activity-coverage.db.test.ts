@@ -5,6 +5,7 @@ import { activityKinds } from '../../../contract/activity.js';
 import type { TwoFactorEnrolment } from '../../../contract/profile.js';
 import { basic } from '../../testing/basic-auth.js';
 import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
+import { invitationPassword } from '../../testing/member-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
 import { setCreditLimit, topUpByOperator } from '../account/operator.js';
 import { ukMobile } from '../sms/sms-test-helpers.js';
@@ -152,6 +153,36 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     secrets.add(testPin);
     await measure('POST /api/test-numbers/:id/verify', () => c.browser.post(`/api/test-numbers/${added.json().id}/verify`, { pin: testPin }));
     await measure('DELETE /api/test-numbers/:id', () => c.browser.delete(`/api/test-numbers/${added.json().id}`));
+
+    // Balance alert and display currency.
+    await measure('PUT /api/balance-alerts/:api_key', () =>
+      c.browser.request({ method: 'PUT', url: `/api/balance-alerts/${c.apiKey}`, payload: { enabled: true, threshold: 5, recipients: ['finance@example.com'] } }),
+    );
+    await measure('PUT /api/display-currency', () => c.browser.request({ method: 'PUT', url: '/api/display-currency', payload: { currency: 'USD' } }));
+
+    // Team: roles, members, ownership.
+    const role = await measure('POST /api/team/roles', () => c.browser.post('/api/team/roles', { name: 'Auditors', permissions: ['activity:read'] }));
+    const roleId = role.json().id as string;
+    await measure('PUT /api/team/roles/:role_id', () => c.browser.request({ method: 'PUT', url: `/api/team/roles/${roleId}`, payload: { name: 'Auditors', permissions: ['activity:read', 'account:read'] } }));
+    const invite = (email: string, role_id: string) => c.browser.post('/api/team/members', { name: 'Ann Member', email, role_id, scope: 'family', subaccounts: [] });
+    const member = await measure('POST /api/team/members', () => invite(`ann.${c.apiKey}@example.com`, 'administrator'));
+    const memberId = member.json().id as string;
+    await measure('PUT /api/team/members/:member_id/access', () =>
+      c.browser.request({ method: 'PUT', url: `/api/team/members/${memberId}/access`, payload: { role_id: roleId, scope: 'subaccounts', subaccounts: [subKey] } }),
+    );
+    await measure('POST /api/team/members/:member_id/invitation', () => c.browser.post(`/api/team/members/${memberId}/invitation`));
+    await measure('POST /api/team/members/:member_id/disable', () => c.browser.post(`/api/team/members/${memberId}/disable`));
+    await measure('POST /api/team/members/:member_id/enable', () => c.browser.post(`/api/team/members/${memberId}/enable`));
+    await measure('DELETE /api/team/members/:member_id', () => c.browser.delete(`/api/team/members/${memberId}`));
+    await measure('DELETE /api/team/roles/:role_id', () => c.browser.delete(`/api/team/roles/${roleId}`));
+    const heir = (await invite(`heir.${c.apiKey}@example.com`, 'administrator')).json().id as string;
+    const temporary = await invitationPassword(t, `heir.${c.apiKey}@example.com`);
+    secrets.add(temporary);
+    const heirBrowser = new Browser(t.app);
+    await heirBrowser.post('/api/sessions', { email: `heir.${c.apiKey}@example.com`, password: temporary });
+    await heirBrowser.post('/api/session/password', { current_password: temporary, new_password: 'heir password 55' });
+    secrets.add('heir password 55');
+    await measure('POST /api/team/ownership', () => c.browser.post('/api/team/ownership', { member_id: heir, password: c.input.password }));
 
     const unwalked = routes.filter((route) => !covered.has(route) && !(route in notChanges));
     expect(unwalked, 'mutating routes without an activity scenario here (add one, or a justified entry in notChanges)').toEqual([]);

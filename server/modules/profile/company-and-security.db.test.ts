@@ -118,9 +118,9 @@ describe('company details, the team two-factor rule, TOTP secrets at rest', () =
 
   it('a member with a temporary password sets it first, then enrols', async () => {
     const owner = await signUpVerified(t.app, t.ctx);
+    const member = await addMember(t, owner.apiKey, { roleId: 'read_only', mustChangePassword: true });
     await enrol(owner.browser);
     await put(owner.browser, '/api/security/two-factor-requirement', { require_two_factor: true });
-    const member = await addMember(t, owner.apiKey, { roleId: 'read_only', mustChangePassword: true });
     expect((await member.browser.post('/api/profile/two-factor/enrolment')).statusCode).toBe(403);
     const set = await member.browser.post('/api/session/password', { current_password: member.password, new_password: 'my own password 9' });
     expect(set.statusCode, set.body).toBe(200);
