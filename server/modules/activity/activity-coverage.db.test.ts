@@ -7,7 +7,10 @@ import { basic } from '../../testing/basic-auth.js';
 import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
 import { invitationPassword } from '../../testing/member-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
+import { operatorAuthor } from '../../platform/activity/author.js';
 import { setCreditLimit, topUpByOperator } from '../account/operator.js';
+import { address, addCard, approvePayPal, testCards, topUp } from '../billing/billing-test-helpers.js';
+import { refundPayment } from '../billing/payments.js';
 import { ukMobile } from '../sms/sms-test-helpers.js';
 import { setMaxSubaccounts } from '../subaccounts/subaccounts.js';
 
@@ -27,6 +30,9 @@ const notChanges: Record<string, string> = {
   'POST /api/sms/test': 'a message sent from the console is usage, like POST /sms/json',
   'POST /dev/clock': 'development tool (never served in production)',
   'DELETE /dev/clock': 'development tool (never served in production)',
+  'POST /sandbox-processor/v1/tokens': 'the sandbox payment processor\'s own hosted field (a third party\'s page): tokenising a card stores nothing of ours',
+  'POST /sandbox-processor/paypal/approve': 'the sandbox processor\'s PayPal page (a third party\'s): the account is stored by …/paypal/complete',
+  'POST /api/billing/payment-methods/paypal': 'starts a PayPal approval at the processor; the account is stored by …/paypal/complete (payment_method.added)',
 };
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -183,6 +189,18 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await heirBrowser.post('/api/session/password', { current_password: temporary, new_password: 'heir password 55' });
     secrets.add('heir password 55');
     await measure('POST /api/team/ownership', () => c.browser.post('/api/team/ownership', { member_id: heir, password: c.input.password }));
+
+    // Billing: payment methods, top-ups, bank transfers; an operator refund.
+    secrets.add(testCards.visa);
+    const card = await measure('POST /api/billing/payment-methods/cards', () => addCard(c.browser, testCards.visa));
+    const second = await measure('POST /api/billing/payment-methods/paypal/complete', async () =>
+      c.browser.post('/api/billing/payment-methods/paypal/complete', { paypal_session: await approvePayPal(c.browser, `payer.${c.apiKey}@example.com`), ...address }),
+    );
+    await measure('POST /api/billing/payment-methods/:method_id/default', () => c.browser.post(`/api/billing/payment-methods/${second.json().id}/default`));
+    const paid = await measure('POST /api/billing/top-ups', () => topUp(c.browser, card.json().id, 20, `top-up-${c.apiKey}`));
+    await measure('POST /api/billing/bank-transfers', () => c.browser.request({ method: 'POST', url: '/api/billing/bank-transfers', payload: { amount: 100 }, headers: { 'idempotency-key': `bank-${c.apiKey}` } }));
+    await measure('DELETE /api/billing/payment-methods/:method_id', () => c.browser.delete(`/api/billing/payment-methods/${card.json().id}`));
+    await refundPayment(t.ctx, paid.json().payment.id, 5_000_000, false, operatorAuthor);
 
     const unwalked = routes.filter((route) => !covered.has(route) && !(route in notChanges));
     expect(unwalked, 'mutating routes without an activity scenario here (add one, or a justified entry in notChanges)').toEqual([]);
