@@ -14,6 +14,8 @@ export const requireSession =
     if (!session) throw redirect(paths.signIn.getHref(url.pathname + url.search));
     // The server refuses everything else until a temporary password is replaced.
     if (session.user.must_change_password) throw redirect(paths.setPassword.getHref(url.pathname + url.search));
+    // …and until two-factor sign-in is on, when the owner requires it.
+    if (session.user.two_factor_enrolment_required) throw redirect(paths.twoFactorSetup.getHref(url.pathname + url.search));
     return session;
   };
 

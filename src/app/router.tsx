@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { PageSpinner } from '../components/ui/spinner.js';
-import { PASSWORD_CHANGE_REQUIRED } from '../../contract/permissions.js';
+import { PASSWORD_CHANGE_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED } from '../../contract/permissions.js';
 import { isApiError } from '../lib/api-client.js';
 import { paths } from '../lib/paths.js';
 import { queryClient } from '../lib/query-client.js';
@@ -56,6 +56,15 @@ export function createAppRouter(client: QueryClient) {
           lazy: async () => ({ Component: (await import('../features/identity/pages/set-password-page.js')).SetPasswordPage }),
         },
         {
+          path: paths.confirmEmail.path,
+          lazy: async () => ({ Component: (await import('../features/profile/pages/confirm-email-page.js')).ConfirmEmailPage }),
+        },
+        {
+          path: paths.twoFactorSetup.path,
+          loader: requireSignedIn(client),
+          lazy: async () => ({ Component: (await import('../features/profile/pages/two-factor-setup-page.js')).TwoFactorSetupPage }),
+        },
+        {
           id: 'app',
           loader: requireSession(client),
           lazy: async () => ({ Component: (await import('./layout/app-layout.js')).AppLayout }),
@@ -82,6 +91,26 @@ export function createAppRouter(client: QueryClient) {
                 const { ApiSettingsPage, apiSettingsLoader } = await import('../features/secrets/pages/api-settings-page.js');
                 return { Component: ApiSettingsPage, loader: apiSettingsLoader(client) };
               },
+            },
+            {
+              path: paths.profile.path,
+              lazy: async () => {
+                const { ProfilePage, profileLoader } = await import('../features/profile/pages/profile-page.js');
+                return { Component: ProfilePage, loader: profileLoader(client) };
+              },
+            },
+            {
+              path: paths.activity.path,
+              loader: requirePermission(client, 'activity:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { ActivityPage, activityLoader } = await import('../features/activity/pages/activity-page.js');
+                    return { Component: ActivityPage, loader: activityLoader(client) };
+                  },
+                },
+              ],
             },
             {
               path: paths.balanceAlerts.path,
@@ -128,6 +157,13 @@ export function createAppRouter(client: QueryClient) {
                   },
                 },
                 {
+                  path: paths.subaccountHistory.path,
+                  lazy: async () => {
+                    const { SubaccountHistoryRoute, subaccountHistoryRouteLoader } = await import('./routes/subaccount-history-route.js');
+                    return { Component: SubaccountHistoryRoute, loader: subaccountHistoryRouteLoader(client) };
+                  },
+                },
+                {
                   path: paths.subaccount.path,
                   lazy: async () => {
                     const { SubaccountRoute, subaccountRouteLoader } = await import('./routes/subaccount-route.js');
@@ -165,13 +201,26 @@ function onPasswordChangeRequired(error: unknown) {
   void router.navigate(paths.setPassword.getHref(pathname + search), { replace: true });
 }
 
+// A 403 two-factor-enrolment-required means the owner requires two-factor sign-in and this user has
+// none yet: read the session again and go to the set-up page, coming back afterwards.
+function onTwoFactorEnrolmentRequired(error: unknown) {
+  if (!isApiError(error, 403) || error.problem.type !== TWO_FACTOR_ENROLMENT_REQUIRED) return;
+  const { pathname, search } = router.state.location;
+  if (pathname === paths.twoFactorSetup.path) return;
+  void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+  void router.navigate(paths.twoFactorSetup.getHref(pathname + search), { replace: true });
+}
+
 queryClient.getQueryCache().subscribe((event) => {
   if (event.type !== 'updated' || event.action.type !== 'error') return;
   onQueryError(event.action.error);
   onPasswordChangeRequired(event.action.error);
+  onTwoFactorEnrolmentRequired(event.action.error);
 });
 queryClient.getMutationCache().subscribe((event) => {
-  if (event.type === 'updated' && event.action.type === 'error') onPasswordChangeRequired(event.action.error);
+  if (event.type !== 'updated' || event.action.type !== 'error') return;
+  onPasswordChangeRequired(event.action.error);
+  onTwoFactorEnrolmentRequired(event.action.error);
 });
 
 export function AppRouter() {

@@ -45,6 +45,21 @@ export const paths = {
     path: '/subaccounts/:subKey/secrets',
     getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/secrets`,
   },
+  subaccountHistory: {
+    path: '/subaccounts/:subKey/history',
+    getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/history`,
+  },
+  activity: { path: '/activity', getHref: () => '/activity' },
+  profile: { path: '/profile', getHref: () => '/profile' },
+  /** The link e-mailed to a new address: the token travels in the query so that the mail works in any client. */
+  confirmEmail: { path: '/profile/email/confirm', getHref: (token: string) => `/profile/email/confirm?token=${encodeURIComponent(token)}` },
+  twoFactorSetup: {
+    path: '/two-factor-setup',
+    getHref: (next?: string | null) => {
+      const target = next ? safeNextPath(next) : '/';
+      return target === '/' ? '/two-factor-setup' : `/two-factor-setup?next=${encodeURIComponent(target)}`;
+    },
+  },
 } as const;
 
 /** Router state the overview accepts: the new account's API secret, shown once after PIN verification. */

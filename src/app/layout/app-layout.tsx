@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
@@ -19,6 +19,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
+  { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },
 ];
 
 export function AppLayout() {
@@ -87,9 +88,15 @@ export function AppLayout() {
           </p>
           <div className="flex min-w-0 shrink-0 items-center gap-3 sm:gap-4">
             <DisplayCurrencySwitch />
-            <span className="hidden max-w-64 truncate text-sm text-slate-600 md:inline" title={session.user.email}>
-              {session.user.email}
-            </span>
+            <Link
+              to={paths.profile.getHref()}
+              className="max-w-64 truncate rounded-md text-sm font-medium text-indigo-700 hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              title={session.user.email}
+              aria-label={`Your profile (${session.user.email})`}
+            >
+              <span className="md:hidden">Profile</span>
+              <span className="hidden md:inline">{session.user.email}</span>
+            </Link>
             <Button variant="secondary" size="sm" isLoading={signOut.isPending} onClick={() => signOut.mutate()}>
               Sign out
             </Button>

@@ -18,6 +18,7 @@ import { transferHistoryQueryOptions } from '../api/get-transfer-history.js';
 import { BALANCE_MODE_TEXT } from '../components/balance-mode-text.js';
 import { SubaccountFundsCard } from '../components/subaccount-funds-card.js';
 import { SubaccountSettingsCard } from '../components/subaccount-settings-card.js';
+import { SubaccountTabs } from '../components/subaccount-tabs.js';
 import { SubaccountTransfersCard } from '../components/subaccount-transfers-card.js';
 import { TransferDialog, type TransferAction } from '../components/transfer-dialog.js';
 
@@ -118,6 +119,7 @@ export function SubaccountPage({ balanceAlert }: { balanceAlert?: ReactNode }) {
         </Badge>
       </div>
       <p className="mt-1 text-sm text-slate-600">Subaccount created {formatDate(sub.created_at)}</p>
+      <SubaccountTabs subKey={sub.api_key} />
 
       <div className="mt-6 space-y-6">
         {notice && (
