@@ -137,6 +137,10 @@ describe('balance alerts', () => {
       { field: 'alert_enabled', before: false, after: true },
       { field: 'threshold', before: 10, after: 12.5 },
     ]);
+
+    // Saving the same settings again changes nothing and records nothing.
+    await put(browser, `/api/balance-alerts/${apiKey}`, { enabled: true, threshold: 12.5, recipients: [email] });
+    expect(await t.ctx.db.selectFrom('activity_entries').select('id').where('primary_api_key', '=', apiKey).where('kind', '=', 'balance_alert.updated').execute()).toHaveLength(1);
   });
 
   it('lets an own-balance subaccount have its own alert, and refuses one for a shared-balance subaccount', async () => {

@@ -80,7 +80,9 @@ export async function updateBalanceAlert(ctx: AppContext, account: Account, upda
       'threshold',
       'recipients',
     ]);
-    await recordActivity(tx, ctx.clock, author, { kind: 'balance_alert.updated', primaryApiKey: account.primary_api_key, apiKey: account.api_key, changes });
+    if (changes.length > 0) {
+      await recordActivity(tx, ctx.clock, author, { kind: 'balance_alert.updated', primaryApiKey: account.primary_api_key, apiKey: account.api_key, changes });
+    }
   });
   return readBalanceAlert(ctx.db, account);
 }
