@@ -13,6 +13,7 @@ import { activityRoutes } from './modules/activity/routes.js';
 import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
 import { billingRoutes } from './modules/billing/routes.js';
+import { stripeWebhookRoutes } from './modules/billing/stripe-webhook-routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
 import { contactRoutes } from './modules/profile/contact-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
@@ -102,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(billingRoutes, { ctx });
   // The sandbox processor's own pages and hosted field, as a third party would serve them.
   if (ctx.payments.name === 'sandbox') await app.register(sandboxProcessorRoutes, { ctx });
+  // Stripe's signed events: payments Stripe held settle or fail when it says so.
+  if (ctx.payments.name === 'stripe') await app.register(stripeWebhookRoutes, { ctx });
   await app.register(contactRoutes, { ctx });
   const jobs = createJobRunner({ ctx, jobs: allJobs, log: app.log });
   app.addHook('onClose', () => jobs.stop());

@@ -51,14 +51,24 @@ export const configSchema = z.object({
   TRUST_PROXY: trustProxy,
   /** Sign-ups and sign-up PINs accepted per client address and hour (SMS pumping). */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
-  /** Who takes payments: the built-in sandbox processor (test cards, PayPal and bank transfers by the operator). */
-  PAYMENT_PROCESSOR: z.enum(['sandbox']).default('sandbox'),
+  /** Who takes payments: the built-in sandbox processor (test cards, PayPal), or Stripe. Bank transfers are settled by the operator either way. */
+  PAYMENT_PROCESSOR: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  /** Stripe's secret API key (sk_live_… / sk_test_…): required with PAYMENT_PROCESSOR=stripe. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** The signing secret of the Stripe webhook endpoint (whsec_…): events without its signature are refused. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Where the Stripe SDK sends its requests instead of api.stripe.com: for tests against a local double only. */
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
   /** 32 random bytes in base64: encrypts TOTP secrets at rest (AES-256-GCM). */
   ENCRYPTION_KEY: z.string().optional(),
   /** Where the key is read from when ENCRYPTION_KEY is not set (generated on first start outside production). */
   ENCRYPTION_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] });
+})
+  .refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] })
+  .refine((config) => config.PAYMENT_PROCESSOR !== 'stripe' || config.STRIPE_SECRET_KEY, { message: 'PAYMENT_PROCESSOR=stripe needs STRIPE_SECRET_KEY', path: ['STRIPE_SECRET_KEY'] });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -86,6 +96,10 @@ export function productionProblems(config: Config): string[] {
     problems.push('ENCRYPTION_KEY (or ENCRYPTION_KEY_FILE) must be set in production: it encrypts two-factor secrets, and a lost key locks their users out.');
   }
   if (config.DEV_OUTBOX === 'on') problems.push('DEV_OUTBOX=on is not allowed in production.');
+  if (config.PAYMENT_PROCESSOR === 'stripe') {
+    if (!config.STRIPE_WEBHOOK_SECRET) problems.push('STRIPE_WEBHOOK_SECRET must be set in production with PAYMENT_PROCESSOR=stripe: payments held for review settle by its signed webhooks.');
+    if (config.STRIPE_API_PROTOCOL === 'http') problems.push('STRIPE_API_PROTOCOL=http is for tests against a local double, never production.');
+  }
   return problems;
 }
 

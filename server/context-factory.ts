@@ -9,6 +9,7 @@ import { createMailTransport, createMailer, type MailTransport } from './platfor
 import { createOutbox } from './platform/delivery/outbox.js';
 import type { PaymentProcessor } from './platform/payments/processor.js';
 import { createSandboxProcessor } from './platform/payments/sandbox-processor.js';
+import { createStripeProcessor } from './platform/payments/stripe-processor.js';
 import { encryptionKey, lazySecretBox, type SecretBox } from './platform/secret-box.js';
 
 export interface ContextOverrides {
@@ -34,7 +35,7 @@ export function buildContext(config: Config, database: DatabaseHandle, overrides
     carrier: overrides.carrier ?? createOutboxCarrier(outbox),
     sessions: createSessionStore({ db: database.db, clock, ttlHours: config.SESSION_TTL_HOURS }),
     abuseLimits: createAbuseLimits(database.db, clock),
-    payments: overrides.payments ?? createSandboxProcessor(database.db, clock),
+    payments: overrides.payments ?? (config.PAYMENT_PROCESSOR === 'stripe' ? createStripeProcessor(config, database.db, clock) : createSandboxProcessor(database.db, clock)),
     secretBox: overrides.secretBox ?? lazySecretBox(() => encryptionKey(config)),
   };
 }

@@ -381,6 +381,13 @@ export interface PaymentsTable {
   settled_at: string | null;
 }
 
+/** The Stripe Customer each account's cards are attached to (PAYMENT_PROCESSOR=stripe). */
+export interface StripeCustomersTable {
+  primary_api_key: string;
+  customer_id: string;
+  created_at: string;
+}
+
 /** The sandbox processor's records (a third party's, kept in the same database for convenience). */
 export interface SandboxCardsTable {
   token: string;
@@ -446,6 +453,7 @@ export interface Database {
   sandbox_cards: SandboxCardsTable;
   sandbox_paypal_sessions: SandboxPaypalSessionsTable;
   sandbox_charges: SandboxChargesTable;
+  stripe_customers: StripeCustomersTable;
   email_changes: EmailChangesTable;
   phone_changes: PhoneChangesTable;
 }

@@ -88,7 +88,7 @@ async function saveMethod(ctx: AppContext, primaryApiKey: string, method: Stored
 }
 
 export async function addCard(ctx: AppContext, primaryApiKey: string, request: AddCardRequest, author: ActivityAuthor): Promise<PaymentMethod> {
-  const stored = await ctx.payments.storeCard(request.token);
+  const stored = await ctx.payments.storeCard(request.token, { accountId: primaryApiKey });
   if (!stored) throw fieldError('token', 'The card details are no longer valid: enter them again.');
   return saveMethod(ctx, primaryApiKey, { type: 'card', stored }, request, author);
 }

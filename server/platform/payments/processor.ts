@@ -54,10 +54,13 @@ export interface ProcessorClientConfig {
 export interface PaymentProcessor {
   readonly name: ProcessorName;
   clientConfig(): ProcessorClientConfig;
-  /** Keeps the card a hosted-field token stands for; null when the token is unknown or used. */
-  storeCard(token: string): Promise<StoredCard | null>;
   /**
-   * Starts a PayPal approval: the browser goes to `approveUrl` and comes back to `returnPath` (a path
+   * Keeps the card a hosted-field token stands for, for the account (`accountId`, its primary's API key:
+   * Stripe attaches the card to that account's Customer); null when the token is unknown or used.
+   */
+  storeCard(token: string, owner: { accountId: string }): Promise<StoredCard | null>;
+  /**
+   * Starts a PayPal approval (a processor without PayPal throws a ProblemError saying so): the browser goes to `approveUrl` and comes back to `returnPath` (a path
    * of the console; a remote processor puts PUBLIC_URL in front, the sandbox shares our host).
    */
   startPayPal(returnPath: string): Promise<{ sessionId: string; approveUrl: string }>;
