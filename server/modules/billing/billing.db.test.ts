@@ -266,7 +266,9 @@ describe('billing: payment methods, top-ups and the history', () => {
     expect((await topUp(owner.browser, card, 20, 'grep-me')).statusCode).toBe(200);
     await tokenise(owner.browser, number.slice(0, 15) + '1', { cvc });
 
-    const tables = await t.ctx.db.introspection.getTables();
+    // PostgreSQL lists every test file's schema: read only this database's own tables.
+    const tables = (await t.ctx.db.introspection.getTables()).filter((table) => table.schema === t.ctx.database.schema);
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['payments', 'payment_methods']));
     const leaks: string[] = [];
     for (const table of tables) {
       const rows = await t.ctx.db.selectFrom(table.name as 'accounts').selectAll().execute();
