@@ -77,6 +77,8 @@ export interface StripeDouble {
   refunds: { id: string; payment_intent: string; amount: number }[];
   /** A card as Stripe's client tokenises it: a new unattached PaymentMethod (the same `fingerprint` = the same card number). */
   card(behaviour: DoubleCardBehaviour, options?: { brand?: string; last4?: string; fingerprint?: string }): string;
+  /** The next `times` requests to `path` never reach Stripe: their connections drop before an answer (a network failure). */
+  dropNext(path: string, times: number): void;
   /** Ends an intent Stripe was processing, as the bank answers later; returns it as a webhook carries it. */
   finish(intentId: string, result: 'succeeded' | 'failed'): DoubleIntent;
   close(): Promise<void>;
@@ -89,6 +91,7 @@ export async function startStripeDouble(secretKey = 'sk_test_switchboard_double'
   const refunds: { id: string; payment_intent: string; amount: number }[] = [];
   const requests: RecordedRequest[] = [];
   const answered = new Map<string, { params: string; status: number; body: unknown }>();
+  const dropping = new Map<string, number>();
 
   const publicMethod = (method: DoublePaymentMethod & { behaviour: DoubleCardBehaviour }): DoublePaymentMethod => {
     const { behaviour: _behaviour, ...visible } = method;
@@ -179,6 +182,12 @@ export async function startStripeDouble(secretKey = 'sk_test_switchboard_double'
     const method = request.method ?? 'GET';
     const params = method === 'GET' ? Object.fromEntries(url.searchParams) : readParams(raw);
     const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
+    const drops = dropping.get(url.pathname) ?? 0;
+    if (drops > 0) {
+      dropping.set(url.pathname, drops - 1);
+      request.socket.destroy();
+      return;
+    }
     requests.push({ method, path: url.pathname, idempotencyKey, params });
     let answer: { status: number; body: unknown };
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
@@ -225,6 +234,9 @@ export async function startStripeDouble(secretKey = 'sk_test_switchboard_double'
         behaviour,
       });
       return id;
+    },
+    dropNext(path, times) {
+      dropping.set(path, times);
     },
     finish(intentId, result) {
       const intent = intents.get(intentId);

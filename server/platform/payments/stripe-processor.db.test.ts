@@ -212,6 +212,25 @@ describe('the Stripe processor against a local double of the Stripe API', () => 
       expect(await paymentEntries(owner.apiKey)).toEqual([{ kind: 'payment', amount_micros: 40_000_000 }]);
     });
 
+    it('Stripe unreachable: 503, the payment stays processing, and reconcile charges it once with the same key', async () => {
+      const owner = await family();
+      const card = await cardOf(owner, 'succeed');
+      // The SDK tries a closed connection once more (with the same key) before it gives up.
+      stripe.dropNext('/v1/payment_intents', 2);
+      const lost = await topUp(owner.browser, card, 15, 'stripe-unreachable');
+      expect(lost.statusCode).toBe(503);
+      expect(lost.json().title).toBe('Payment processor unavailable');
+      const payment = await t.ctx.db.selectFrom('payments').select(['id', 'status']).where('primary_api_key', '=', owner.apiKey).executeTakeFirstOrThrow();
+      expect(payment.status).toBe('processing');
+      expect(intentCreations(payment.id)).toEqual([]);
+
+      t.clock.advance(10 * 60_000);
+      await reconcilePayments(t.ctx, systemAuthor('reconcile-payments'), t.clock.now().toISOString());
+      expect((await t.ctx.db.selectFrom('payments').select('status').where('id', '=', payment.id).executeTakeFirstOrThrow()).status).toBe('settled');
+      expect(intentCreations(payment.id).map((r) => r.idempotencyKey)).toEqual([payment.id]);
+      expect(await paymentEntries(owner.apiKey)).toEqual([{ kind: 'payment', amount_micros: 15_000_000 }]);
+    });
+
     it('an operator refund reaches Stripe once, in cents, with its idempotency key', async () => {
       const owner = await family();
       const paid = await topUp(owner.browser, await cardOf(owner, 'succeed'), 50, 'stripe-refunded');
