@@ -163,13 +163,28 @@ describe('team governance: the owner, ownership hand-over, custom roles, what a 
     await family.browser.post(`/api/team/members/${invited.id}/enable`);
     await family.browser.delete(`/api/team/members/${invited.id}`);
     await family.browser.delete(`/api/team/roles/${role.id}`);
+    const successor = await addMember(t, family.apiKey, { roleId: 'administrator' });
+    await family.browser.post('/api/team/ownership', { member_id: successor.userId, password: family.input.password });
     // Refused changes leave nothing.
     await family.browser.post('/api/team/members', { name: 'Ada', email: String(owner.input.email), role_id: 'finance', scope: 'family', subaccounts: [] });
+    await family.browser.post('/api/team/ownership', { member_id: successor.userId, password: family.input.password });
 
     const rows = await t.ctx.db.selectFrom('activity_entries').selectAll().where('primary_api_key', '=', family.apiKey).orderBy('created_at').orderBy('id').execute();
     const team = rows.filter((row) => /^(member|role|team)\./.test(row.kind));
     expect(team.map((row) => row.kind).sort()).toEqual(
-      ['member.access_changed', 'member.disabled', 'member.enabled', 'member.invitation_resent', 'member.invited', 'member.removed', 'role.created', 'role.deleted', 'role.updated'].sort(),
+      [
+        'member.access_changed',
+        'member.disabled',
+        'member.enabled',
+        'member.invitation_resent',
+        'member.invited',
+        'member.invited',
+        'member.removed',
+        'role.created',
+        'role.deleted',
+        'role.updated',
+        'team.ownership_transferred',
+      ].sort(),
     );
     const changes = Object.fromEntries(team.map((row) => [row.kind, JSON.parse(row.changes)]));
     expect(changes['member.invited']).toEqual(
@@ -190,6 +205,7 @@ describe('team governance: the owner, ownership hand-over, custom roles, what a 
       { field: 'name', before: 'Auditor', after: 'Auditors' },
       { field: 'permissions', before: 'activity:read', after: 'usage:read, activity:read' },
     ]);
+    expect(changes['team.ownership_transferred']).toEqual([{ field: 'owner', before: 'Ada Lovelace', after: expect.stringMatching(/^Member \d+$/) }]);
     expect(team.every((row) => row.actor_kind === 'user' && row.actor_name === 'Ada Lovelace')).toBe(true);
     const everything = JSON.stringify(rows);
     expect(everything).not.toContain(firstPassword);
