@@ -128,6 +128,19 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.team.path,
+              loader: requirePermission(client, 'team:manage'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { TeamPage, teamLoader } = await import('../features/team/pages/team-page.js');
+                    return { Component: TeamPage, loader: teamLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.subaccounts.path,
               loader: requirePermission(client, 'subaccounts:read'),
               children: [

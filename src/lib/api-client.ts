@@ -1,4 +1,5 @@
 import type { Problem } from '../../contract/problem.js';
+import { currentRolePreview } from './role-preview.js';
 
 /** Problem details as received: the contract's fields plus any extension members (attempts_left, …). */
 export type ProblemDetails = Problem & Record<string, unknown>;
@@ -74,10 +75,22 @@ const noAnswerProblem = (reason: NoAnswerReason, url: string): ProblemDetails =>
   instance: url,
 });
 
+/** The problem `type` of a change refused by the console itself while it previews a role. */
+export const ROLE_PREVIEW = 'urn:switchboard:client:role-preview';
+
+const previewProblem = (roleName: string, url: string): ProblemDetails => ({
+  type: ROLE_PREVIEW,
+  title: 'Preview',
+  detail: `You are previewing the console as ${roleName}: nothing is saved. Leave the preview to make changes.`,
+  instance: url,
+});
+
 export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
   // Offline, nothing is sent, now or later: the caller learns at once (a queued request could move
   // money long after the person gave up on it).
   if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ApiError(0, noAnswerProblem('offline', url));
+  const preview = currentRolePreview();
+  if (preview && UNSAFE_METHODS.has(method)) throw new ApiError(403, previewProblem(preview.roleName, url));
 
   const headers = new Headers({ accept: 'application/json, application/problem+json', ...options.headers });
   const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;

@@ -1,15 +1,21 @@
 import { useId, type ReactNode } from 'react';
 import type { Session } from '../../contract/identity.js';
 import { permissionLabels, type Permission } from '../../contract/permissions.js';
+import { currentRolePreview, useRolePreview } from './role-preview.js';
 import { useSession } from './session.js';
 
 // The console mirrors the server's check (it decides; this only keeps the console honest): a
 // control the user may not use is disabled and says which permission it needs, never hidden.
 
-export const hasPermission = (session: Session | null | undefined, permission: Permission): boolean =>
-  session?.permissions.includes(permission) ?? false;
+// While an administrator previews a role, the console holds that role's permissions instead.
+export function hasPermission(session: Session | null | undefined, permission: Permission): boolean {
+  if (!session) return false;
+  const preview = currentRolePreview();
+  return preview ? preview.permissions.has(permission) : session.permissions.includes(permission);
+}
 
 export function useCan(permission: Permission): boolean {
+  useRolePreview();
   return hasPermission(useSession().data, permission);
 }
 

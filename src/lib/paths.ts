@@ -31,6 +31,7 @@ export const paths = {
   apiSettings: { path: '/settings/api', getHref: () => '/settings/api' },
   balanceAlerts: { path: '/settings/alerts', getHref: () => '/settings/alerts' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },
+  team: { path: '/team', getHref: () => '/team' },
   subaccountTransfers: {
     path: '/subaccounts/transfers',
     /** Optionally filtered to one subaccount (`?subaccount=KEY`). */

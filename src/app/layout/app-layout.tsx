@@ -9,6 +9,7 @@ import type { Permission } from '../../../contract/permissions.js';
 import { hasPermission } from '../../lib/authorization.js';
 import { cn } from '../../lib/cn.js';
 import { paths } from '../../lib/paths.js';
+import { stopRolePreview, useRolePreview } from '../../lib/role-preview.js';
 import { useSession } from '../../lib/session.js';
 import { Logo } from '../../components/ui/logo.js';
 
@@ -19,11 +20,13 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
+  { name: 'Team', to: paths.team.getHref(), end: false, permission: 'team:manage' },
   { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },
 ];
 
 export function AppLayout() {
   const { data: session } = useSession();
+  const preview = useRolePreview();
   const navigate = useNavigate();
   const routeNavigation = useNavigation();
   // Below the desktop sidebar's width the navigation folds behind a Menu button.
@@ -102,6 +105,26 @@ export function AppLayout() {
             </Button>
           </div>
         </header>
+        {preview && (
+          <section
+            aria-label="Role preview"
+            className="flex flex-wrap items-center justify-between gap-3 border-b border-amber-300 bg-amber-50 px-5 py-2.5 text-sm text-amber-900 lg:px-8"
+          >
+            <p>
+              Previewing the console as <strong>{preview.roleName}</strong>: read-only, nothing you do here is saved.
+            </p>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                stopRolePreview();
+                void navigate(paths.team.getHref());
+              }}
+            >
+              Leave preview
+            </Button>
+          </section>
+        )}
         {signOut.isError && (
           <Alert variant="error" className="mx-5 mt-4 lg:mx-8">
             We could not sign you out. Please try again.

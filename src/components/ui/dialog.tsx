@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { cn } from '../../lib/cn.js';
+import { Button, type ButtonVariant } from './button.js';
+import { FormAlert } from './form-alert.js';
 
 /**
  * A modal dialog for a form or a result (create something, transfer money): the native <dialog>
@@ -88,4 +90,33 @@ export function Dialog({
 /** The button row at the foot of a dialog's form: cancel first, the action last. */
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-100 pt-4">{children}</div>;
+}
+
+/** The foot of a dialog's form: the form's error (focused when it appears), Cancel, and the submit button. */
+export function DialogFormActions({
+  formError,
+  submitting,
+  submitLabel,
+  submitVariant = 'primary',
+  onCancel,
+}: {
+  formError?: { message?: string };
+  submitting: boolean;
+  submitLabel: string;
+  submitVariant?: Extract<ButtonVariant, 'primary' | 'danger'>;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <FormAlert error={formError} />
+      <DialogActions>
+        <Button variant="secondary" disabled={submitting} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={submitVariant} isLoading={submitting}>
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </>
+  );
 }
