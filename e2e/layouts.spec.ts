@@ -116,7 +116,9 @@ for (const size of screenSizes) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await checkLayout(page, size, 'not-found');
     // A member's first sign-in with a temporary password lands on the set-password page.
-    const member = await addMember(family.primary.apiKey, { roleId: 'read_only' });
+    const owner = await browser.newContext({ storageState: family.storageState });
+    const member = await addMember(owner.request, { roleId: 'read_only' });
+    await owner.close();
     await visit(page, '/signin', 'Sign in to Switchboard');
     await signIn(page, member.email, member.temporaryPassword);
     await expect(page.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();

@@ -18,7 +18,7 @@ test('a Finance member scoped to one subaccount sets a password first, sees only
   };
   const visible = await create('Visible customer');
   await create('Hidden customer');
-  const member = await addMember(owner.apiKey, { roleId: 'finance', subaccounts: [visible] });
+  const member = await addMember(request, { roleId: 'finance', subaccounts: [visible] });
 
   await page.goto('/subaccounts');
   await signIn(page, member.email, member.temporaryPassword);
@@ -44,8 +44,8 @@ test('a Finance member scoped to one subaccount sets a password first, sees only
 });
 
 test('the navigation shows only the pages a member may open, and a page they may not open says why', async ({ page, request }) => {
-  const owner = await createAccount(request);
-  const member = await addMember(owner.apiKey, { permissions: ['account:read'] });
+  await createAccount(request);
+  const member = await addMember(request, { permissions: ['account:read'] });
 
   await page.goto('/');
   await signIn(page, member.email, member.temporaryPassword);

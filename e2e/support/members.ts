@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hash } from '@node-rs/argon2';
-import Database from 'better-sqlite3';
+import { expect, type APIRequestContext } from '@playwright/test';
 import type { Permission } from '../../contract/permissions.js';
-import { e2eDatabaseUrl } from './operator.js';
+import { newestMessage } from './outbox.js';
 
 export interface Member {
   userId: string;
@@ -10,32 +8,40 @@ export interface Member {
   temporaryPassword: string;
 }
 
+/** The temporary password in the newest invitation e-mail to `email`, read from the development outbox. */
+export async function invitationPassword(request: APIRequestContext, email: string): Promise<string> {
+  const message = await newestMessage(request, email);
+  const password = /Temporary password: (\S+)/.exec(message.body)?.[1];
+  expect(password, `a temporary password in "${message.body}"`).toBeDefined();
+  return password as string;
+}
+
 /**
- * A team member with a temporary password, written into the e2e server's database as an invitation
- * will (the team issue adds the page that does it): a built-in role or a custom one, optionally
- * limited to some subaccounts.
+ * A team member invited through the team API by the owner signed in on `owner` (a request context
+ * holding the owner's session): a built-in role or a custom one built for them, optionally limited
+ * to some subaccounts. Returns the temporary password from the invitation e-mail.
  */
 export async function addMember(
-  primaryApiKey: string,
+  owner: APIRequestContext,
   grant: { roleId?: string; permissions?: Permission[]; subaccounts?: string[] },
 ): Promise<Member> {
-  const userId = randomUUID();
-  const member = { userId, email: `member.${userId.slice(0, 8)}@example.com`, temporaryPassword: `Temporary ${userId.slice(0, 6)} 1` };
-  const db = new Database(e2eDatabaseUrl().slice('sqlite:'.length));
-  try {
-    const now = new Date().toISOString();
-    const roleId = grant.roleId ?? randomUUID();
-    if (!grant.roleId) {
-      db.prepare('insert into roles (id, primary_api_key, name, permissions, created_at) values (?, ?, ?, ?, ?)').run(
-        roleId, primaryApiKey, `Role ${roleId.slice(0, 6)}`, JSON.stringify(grant.permissions ?? []), now,
-      );
-    }
-    db.prepare(
-      'insert into users (id, primary_api_key, email, name, password_hash, owner, role_id, scope_all, must_change_password, created_at) values (?, ?, ?, ?, ?, 0, ?, ?, 1, ?)',
-    ).run(userId, primaryApiKey, member.email, 'Grace Hopper', await hash(member.temporaryPassword), roleId, grant.subaccounts ? 0 : 1, now);
-    for (const apiKey of grant.subaccounts ?? []) db.prepare('insert into user_scopes (user_id, api_key) values (?, ?)').run(userId, apiKey);
-  } finally {
-    db.close();
+  const session = await owner.get('/api/session');
+  expect(session.status(), 'the owner is signed in').toBe(200);
+  const headers = { 'x-csrf-token': ((await session.json()) as { csrf_token: string }).csrf_token };
+  const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+  let roleId = grant.roleId;
+  if (!roleId) {
+    const role = await owner.post('/api/team/roles', { headers, data: { name: `Role ${unique}`, permissions: grant.permissions ?? [] } });
+    expect(role.status(), await role.text()).toBe(201);
+    roleId = ((await role.json()) as { id: string }).id;
   }
-  return member;
+  const email = `member.${unique}@example.com`;
+  const invited = await owner.post('/api/team/members', {
+    headers,
+    data: { name: 'Grace Hopper', email, role_id: roleId, scope: grant.subaccounts ? 'subaccounts' : 'family', subaccounts: grant.subaccounts ?? [] },
+  });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const { id } = (await invited.json()) as { id: string };
+  return { userId: id, email, temporaryPassword: await invitationPassword(owner, email) };
 }
