@@ -152,6 +152,10 @@ describe('team members: invitation, temporary password, resend, disable, enable,
   it('removing ends their sessions, and their e-mail address can be invited again', async () => {
     const { member, email, password } = await invite(admin, { role_id: 'read_only' });
     const { browser } = await signIn(email, password);
+    // What else the member left behind goes with them (a pending e-mail change, a display preference).
+    const now = t.clock.now().toISOString();
+    await t.ctx.db.insertInto('email_changes').values({ token_hash: newId(), user_id: member.id, new_email: 'new@example.com', created_at: now, expires_at: now, used_at: null }).execute();
+    await t.ctx.db.insertInto('user_preferences').values({ user_id: member.id, display_currency: 'USD', updated_at: now }).execute();
 
     expect((await admin.delete(`/api/team/members/${member.id}`)).statusCode).toBe(204);
     expect((await browser.get('/api/session')).statusCode).toBe(401);

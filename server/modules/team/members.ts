@@ -336,6 +336,9 @@ export async function setDisabled(ctx: AppContext, manager: SessionActor, primar
   });
 }
 
+/** Every table that keeps something of one user, besides their sessions: it goes with them. */
+const userTables = ['user_scopes', 'recovery_codes', 'password_resets', 'email_changes', 'phone_changes', 'user_preferences'] as const;
+
 /** Removes a member for good: their sessions end at once and their e-mail address can be invited again. */
 export async function removeMember(ctx: AppContext, manager: SessionActor, primaryApiKey: string, memberId: string, author: ActivityAuthor): Promise<void> {
   assertWholeFamily(manager);
@@ -345,9 +348,7 @@ export async function removeMember(ctx: AppContext, manager: SessionActor, prima
     if (member.owner) throw ownerProtected('removed');
     assertMayManage(manager, { name: member.name, permissions });
     await endSessions(tx, memberId);
-    await tx.deleteFrom('user_scopes').where('user_id', '=', memberId).execute();
-    await tx.deleteFrom('recovery_codes').where('user_id', '=', memberId).execute();
-    await tx.deleteFrom('password_resets').where('user_id', '=', memberId).execute();
+    for (const table of userTables) await tx.deleteFrom(table).where('user_id', '=', memberId).execute();
     await tx.deleteFrom('users').where('id', '=', memberId).execute();
     await recordActivity(tx, ctx.clock, author, {
       kind: 'member.removed',
