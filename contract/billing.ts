@@ -99,7 +99,12 @@ export const paymentMethodSchema = z.object({
 });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-export const processorConfigSchema = z.object({ processor: z.enum(['sandbox', 'stripe']), tokenize_url: z.string() });
+export const processorConfigSchema = z.object({
+  processor: z.enum(['sandbox', 'stripe']),
+  tokenize_url: z.string(),
+  /** Stripe only: the publishable key Stripe's client side (Stripe.js/Elements) tokenises the card with. */
+  publishable_key: z.string().optional(),
+});
 export type ProcessorConfig = z.infer<typeof processorConfigSchema>;
 
 export const paymentMethodListSchema = z.object({ methods: z.array(paymentMethodSchema), processor: processorConfigSchema });

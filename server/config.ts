@@ -55,6 +55,8 @@ export const configSchema = z.object({
   PAYMENT_PROCESSOR: z.enum(['sandbox', 'stripe']).default('sandbox'),
   /** Stripe's secret API key (sk_live_… / sk_test_…): required with PAYMENT_PROCESSOR=stripe. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Stripe's publishable key (pk_…): the console's card form tokenises with it at Stripe. */
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
   /** The signing secret of the Stripe webhook endpoint (whsec_…): events without its signature are refused. */
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Where the Stripe SDK sends its requests instead of api.stripe.com: for tests against a local double only. */
@@ -98,6 +100,7 @@ export function productionProblems(config: Config): string[] {
   if (config.DEV_OUTBOX === 'on') problems.push('DEV_OUTBOX=on is not allowed in production.');
   if (config.PAYMENT_PROCESSOR === 'stripe') {
     if (!config.STRIPE_WEBHOOK_SECRET) problems.push('STRIPE_WEBHOOK_SECRET must be set in production with PAYMENT_PROCESSOR=stripe: payments held for review settle by its signed webhooks.');
+    if (!config.STRIPE_PUBLISHABLE_KEY) problems.push('STRIPE_PUBLISHABLE_KEY must be set in production with PAYMENT_PROCESSOR=stripe: the card form tokenises cards with it at Stripe.');
     if (config.STRIPE_API_PROTOCOL === 'http') problems.push('STRIPE_API_PROTOCOL=http is for tests against a local double, never production.');
   }
   return problems;

@@ -49,6 +49,8 @@ export interface ProcessorClientConfig {
   processor: ProcessorName;
   /** Where the card form posts the number (the processor's hosted field), never our API. */
   tokenize_url: string;
+  /** Stripe: the publishable key its client side tokenises with (STRIPE_PUBLISHABLE_KEY). */
+  publishable_key?: string;
 }
 
 export interface PaymentProcessor {

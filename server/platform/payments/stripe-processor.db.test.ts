@@ -24,6 +24,7 @@ describe('the Stripe processor against a local double of the Stripe API', () => 
         PAYMENT_PROCESSOR: 'stripe',
         STRIPE_SECRET_KEY: stripe.secretKey,
         STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_switchboard_double',
         STRIPE_API_HOST: '127.0.0.1',
         STRIPE_API_PORT: String(stripe.port),
         STRIPE_API_PROTOCOL: 'http',
@@ -68,8 +69,13 @@ describe('the Stripe processor against a local double of the Stripe API', () => 
     const open = t.app.declaredRoutes.filter((route) => route.access.auth === 'none').map((route) => `${route.method} ${route.url}`);
     expect(open).toContain(`POST ${STRIPE_WEBHOOK_PATH}`);
     expect(open.filter((route) => route.includes('sandbox-processor'))).toEqual([]);
+    expect(Object.keys((await t.app.inject({ method: 'GET', url: '/openapi.json' })).json().paths)).toContain(STRIPE_WEBHOOK_PATH);
     const owner = await family();
-    expect((await owner.browser.get('/api/billing/payment-methods')).json().processor).toEqual({ processor: 'stripe', tokenize_url: `http://127.0.0.1:${stripe.port}/v1/payment_methods` });
+    expect((await owner.browser.get('/api/billing/payment-methods')).json().processor).toEqual({
+      processor: 'stripe',
+      tokenize_url: `http://127.0.0.1:${stripe.port}/v1/payment_methods`,
+      publishable_key: 'pk_test_switchboard_double',
+    });
   });
 
   describe('cards', () => {
@@ -266,9 +272,14 @@ describe('Stripe configuration', () => {
 
   it('PAYMENT_PROCESSOR=stripe needs the secret key anywhere, and the webhook secret in production', () => {
     expect(configSchema.safeParse({ PAYMENT_PROCESSOR: 'stripe' }).success).toBe(false);
-    expect(productionProblems(parse({ ...production, PAYMENT_PROCESSOR: 'stripe', STRIPE_SECRET_KEY: 'sk_live_x' }))).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET must be set/)]);
-    expect(productionProblems(parse({ ...production, PAYMENT_PROCESSOR: 'stripe', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }))).toEqual([]);
-    expect(productionProblems(parse({ ...production, PAYMENT_PROCESSOR: 'stripe', STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_API_PROTOCOL: 'http' }))).toHaveLength(1);
+    const stripe = { PAYMENT_PROCESSOR: 'stripe', STRIPE_SECRET_KEY: 'sk_live_x' };
+    expect(productionProblems(parse({ ...production, ...stripe }))).toEqual([
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET must be set/),
+      expect.stringMatching(/^STRIPE_PUBLISHABLE_KEY must be set/),
+    ]);
+    const complete = { ...production, ...stripe, STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_PUBLISHABLE_KEY: 'pk_live_x' };
+    expect(productionProblems(parse(complete))).toEqual([]);
+    expect(productionProblems(parse({ ...complete, STRIPE_API_PROTOCOL: 'http' }))).toEqual([expect.stringMatching(/^STRIPE_API_PROTOCOL=http/)]);
     expect(productionProblems(parse(production))).toEqual([]);
   });
 });

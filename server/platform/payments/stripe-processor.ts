@@ -144,7 +144,7 @@ export function createStripeProcessor(config: Config, db: Db, clock: Clock, stri
   return {
     name: 'stripe',
 
-    clientConfig: () => ({ processor: 'stripe', tokenize_url: tokenizeUrl(config) }),
+    clientConfig: () => ({ processor: 'stripe', tokenize_url: tokenizeUrl(config), ...(config.STRIPE_PUBLISHABLE_KEY ? { publishable_key: config.STRIPE_PUBLISHABLE_KEY } : {}) }),
 
     async storeCard(token, owner) {
       try {
