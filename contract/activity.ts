@@ -47,6 +47,9 @@ export const activityKinds = [
   'payment.refunded',
   'profile.phone_change_requested',
   'security.two_factor_requirement_set',
+  'auto_reload.updated',
+  'auto_reload.resumed',
+  'auto_reload.paused',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -97,6 +100,9 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'payment.refunded': 'Payment refunded by the operator',
   'profile.phone_change_requested': 'Phone change requested (PIN sent)',
   'security.two_factor_requirement_set': 'Two-factor sign-in requirement for the team changed',
+  'auto_reload.updated': 'Auto-reload changed',
+  'auto_reload.resumed': 'Auto-reload resumed',
+  'auto_reload.paused': 'Auto-reload paused after a decline',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -144,6 +150,9 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   new_email: { label: 'New e-mail (to be confirmed)', format: 'text' },
   new_phone: { label: 'New phone (to be verified)', format: 'text' },
   require_two_factor: { label: 'Two-factor sign-in required for every member', format: 'boolean' },
+  auto_reload: { label: 'Auto-reload on', format: 'boolean' },
+  auto_reload_state: { label: 'Auto-reload state', format: 'text' },
+  decline: { label: 'Decline', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

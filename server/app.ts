@@ -10,6 +10,7 @@ import { buildContext, type ContextOverrides } from './context-factory.js';
 import type { DatabaseHandle } from './db/database.js';
 import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { activityRoutes } from './modules/activity/routes.js';
+import { autoReloadRoutes } from './modules/auto-reload/routes.js';
 import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
 import { billingRoutes } from './modules/billing/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(displayCurrencyRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
   await app.register(billingRoutes, { ctx });
+  await app.register(autoReloadRoutes, { ctx });
   // The sandbox processor's own pages and hosted field, as a third party would serve them.
   if (ctx.payments.name === 'sandbox') await app.register(sandboxProcessorRoutes, { ctx });
   // Stripe's signed events: payments Stripe held settle or fail when it says so.

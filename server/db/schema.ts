@@ -310,6 +310,26 @@ export interface BalanceAlertsTable {
   updated_at: string;
 }
 
+/** A primary account's auto-reload; without a row it is off. */
+export interface AutoReloadsTable {
+  primary_api_key: string;
+  state: 'off' | 'armed' | 'charging' | 'failing' | 'paused';
+  method_id: string | null;
+  amount_micros: number;
+  threshold_micros: number;
+  /** Declines in a row. */
+  failures: Generated<number>;
+  /** While failing: the earliest next attempt. */
+  retry_at: string | null;
+  /** While charging: the reload payment's Idempotency-Key (owner `auto-reload:<primary>`). */
+  charge_key: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  failed_at: string | null;
+  last_payment_id: string | null;
+  updated_at: string;
+}
+
 /** What one euro is worth in `currency`, in millionths, from `effective_on` (YYYY-MM-DD); the newest row applies. */
 export interface ExchangeRatesTable {
   id: Generated<number>;
@@ -446,6 +466,7 @@ export interface Database {
   abuse_events: AbuseEventsTable;
   recovery_codes: RecoveryCodesTable;
   balance_alerts: BalanceAlertsTable;
+  auto_reloads: AutoReloadsTable;
   exchange_rates: ExchangeRatesTable;
   user_preferences: UserPreferencesTable;
   payment_methods: PaymentMethodsTable;

@@ -1,8 +1,13 @@
+import { autoReloadJob } from '../modules/auto-reload/auto-reload-job.js';
 import { balanceAlertsJob } from '../modules/balance-alerts/balance-alerts-job.js';
 import { deliverMailJob } from './deliver-mail.js';
 import type { Job } from './job.js';
 import { purgeExpiredJob } from './purge-expired.js';
 import { reconcilePaymentsJob } from './reconcile-payments.js';
 
-/** Every background job the server runs, in the order a pass runs them (payments settle before the alerts look at balances; mail after what queues it). */
-export const jobs: Job[] = [reconcilePaymentsJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob];
+/**
+ * Every background job the server runs, in the order a pass runs them: payments held for review settle
+ * before auto-reload looks at its reloads in flight, reloads before the alerts look at balances, mail
+ * after what queues it.
+ */
+export const jobs: Job[] = [reconcilePaymentsJob, autoReloadJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob];

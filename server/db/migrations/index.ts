@@ -17,6 +17,7 @@ import { billing } from './016-billing.js';
 import { sandboxProcessor } from './017-sandbox-processor.js';
 import { moneyUpdatesStayHot } from './019-money-updates-stay-hot.js';
 import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
+import { autoReload } from './021-auto-reload.js';
 import { stripeCustomers } from './022-stripe-customers.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -41,6 +42,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '017-sandbox-processor': sandboxProcessor(),
         '019-money-updates-stay-hot': moneyUpdatesStayHot(),
         '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
+        '021-auto-reload': autoReload(),
         '022-stripe-customers': stripeCustomers(),
       };
     },

@@ -6,7 +6,11 @@ import { microsToEuros } from '../../../contract/money.js';
 import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
-import { accountOf } from '../../platform/auth/access.js';
+import { accountOf, actorOf } from '../../platform/auth/access.js';
+import { actorLabel } from '../../platform/auth/actor.js';
+import { idempotencyOf } from '../../platform/idempotency.js';
+import { newId } from '../../platform/ids.js';
+import { reloadNow } from '../auto-reload/reload.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
@@ -40,10 +44,33 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
     '/account/top-up',
     {
       config: { access: { auth: 'api', permission: 'billing:write', account: { own: true } } },
-      schema: { tags: ['account'], summary: 'Top up by the auto-reload amount', body: topUpRequestSchema, response: { 200: legacyStatusSchema, 401: legacyStatusSchema } },
+      schema: {
+        tags: ['account'],
+        summary: 'Reload now with the auto-reload method and amount (Idempotency-Key honoured): 200 paid, 202 held for review, 402 declined, 401 while auto-reload is off or paused',
+        body: topUpRequestSchema,
+        response: { 200: legacyStatusSchema, 202: legacyStatusSchema, 401: legacyStatusSchema, 402: legacyStatusSchema, 409: legacyStatusSchema },
+      },
     },
-    // Auto-reload payments come with billing; until then no account has one to repeat.
-    async (_request, reply) => reply.status(401).send({ 'error-code': '401', 'error-code-label': 'not auto-reload enabled' }),
+    async (request, reply) => {
+      const account = accountOf(request);
+      const send = (status: 200 | 202 | 401 | 402 | 409, label: string) => reply.status(status).send({ 'error-code': String(status), 'error-code-label': label });
+      // Auto-reload belongs to the primary account; a subaccount's key has none to repeat.
+      if (account.api_key !== account.primary_api_key) return send(401, 'not auto-reload enabled');
+      const { key } = idempotencyOf(request);
+      const reload = await reloadNow(ctx, account.api_key, key ?? newId(), actorLabel(actorOf(request)), authorOf(request));
+      switch (reload.outcome) {
+        case 'not_enabled':
+          return send(401, 'not auto-reload enabled');
+        case 'busy':
+          return send(409, 'a reload is already in progress');
+        case 'settled':
+          return send(200, 'success');
+        case 'pending':
+          return send(202, 'payment held for review');
+        default:
+          return send(402, `payment declined: ${reload.payment?.failure_message ?? 'the payment method auto-reload used was removed'}`);
+      }
+    },
   );
 
   app.post(

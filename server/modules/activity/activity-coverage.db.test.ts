@@ -25,7 +25,6 @@ const notChanges: Record<string, string> = {
   'DELETE /api/sessions/current': 'signing out ends the caller\'s own session; nothing of the account changes',
   'POST /api/profile/two-factor/enrolment': 'keeps a pending secret that counts only once confirmed (user.two_factor_enabled)',
   'POST /api/test-numbers/:id/resend': 'sends the same test number a new PIN; adding and verifying it are recorded',
-  'POST /account/top-up': 'always refused (auto-reload is not offered): nothing changes',
   'POST /sms/json': 'an API request that is usage: messages and their charges belong to the usage pages, not the activity log',
   'POST /api/sms/test': 'a message sent from the console is usage, like POST /sms/json',
   'POST /dev/clock': 'development tool (never served in production)',
@@ -199,6 +198,14 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/billing/payment-methods/:method_id/default', () => c.browser.post(`/api/billing/payment-methods/${second.json().id}/default`));
     const paid = await measure('POST /api/billing/top-ups', () => topUp(c.browser, card.json().id, 20, `top-up-${c.apiKey}`));
     await measure('POST /api/billing/bank-transfers', () => c.browser.request({ method: 'POST', url: '/api/billing/bank-transfers', payload: { amount: 100 }, headers: { 'idempotency-key': `bank-${c.apiKey}` } }));
+    // Auto-reload: its settings, a reload through the public API, a pause on a "do not honour" decline, resume.
+    const autoReload = (methodId: string) => c.browser.request({ method: 'PUT', url: '/api/auto-reload', payload: { enabled: true, method_id: methodId, amount: 10, threshold: 5 } });
+    const reloadNow = () => t.app.inject({ method: 'POST', url: '/account/top-up', headers: c.auth, payload: { trx: 'reload' } });
+    await measure('PUT /api/auto-reload', () => autoReload(second.json().id));
+    await measure('POST /account/top-up', reloadNow);
+    await autoReload((await addCard(c.browser, testCards.doNotHonour)).json().id);
+    expect((await reloadNow()).statusCode).toBe(402);
+    await measure('POST /api/auto-reload/resume', () => c.browser.post('/api/auto-reload/resume'));
     await measure('DELETE /api/billing/payment-methods/:method_id', () => c.browser.delete(`/api/billing/payment-methods/${card.json().id}`));
     await refundPayment(t.ctx, paid.json().payment.id, 5_000_000, false, operatorAuthor);
 

@@ -7,6 +7,7 @@ import { recordActivity } from '../../platform/activity/record-activity.js';
 import { newId } from '../../platform/ids.js';
 import type { StoredCard, StoredPayPal } from '../../platform/payments/processor.js';
 import { fieldError, notFound, ProblemError } from '../../platform/problems.js';
+import { releaseAutoReloadMethod } from '../auto-reload/settings.js';
 import { methodLabel } from './views.js';
 
 /** The console page PayPal sends the customer back to. */
@@ -129,11 +130,13 @@ export function setDefaultMethod(ctx: AppContext, primaryApiKey: string, methodI
 
 /**
  * Deletes a stored method; when it was the default, the newest remaining one becomes the default.
+ * The method auto-reload charges is deleted only with another chosen for auto-reload in the same step.
  * Its payments keep their label, so the history still says which method paid.
  */
-export function deleteMethod(ctx: AppContext, primaryApiKey: string, methodId: string, author: ActivityAuthor): Promise<void> {
+export function deleteMethod(ctx: AppContext, primaryApiKey: string, methodId: string, author: ActivityAuthor, autoReloadMethodId?: string): Promise<void> {
   return inTransaction(ctx.database, async (tx) => {
     const method = await existingMethod(tx, primaryApiKey, methodId);
+    await releaseAutoReloadMethod(tx, ctx, primaryApiKey, methodId, autoReloadMethodId, author);
     await tx.deleteFrom('payment_methods').where('id', '=', methodId).execute();
     if (method.is_default === 1) {
       const next = await tx.selectFrom('payment_methods').select('id').where('primary_api_key', '=', primaryApiKey).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();

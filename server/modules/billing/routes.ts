@@ -14,6 +14,7 @@ import {
   topUpRequestSchema,
   topUpResultSchema,
 } from '../../../contract/billing.js';
+import { deleteMethodQuerySchema } from '../../../contract/auto-reload.js';
 import { eurosToMicros, microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
 import * as accounts from '../../platform/accounts/accounts-repository.js';
@@ -86,9 +87,17 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.delete(
     '/api/billing/payment-methods/:method_id',
-    { config: write, schema: { tags, summary: 'Delete a stored method', params: methodParamsSchema } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Delete a stored method (the one auto-reload charges only with auto_reload_method_id, the method auto-reload moves to)',
+        params: methodParamsSchema,
+        querystring: deleteMethodQuerySchema,
+      },
+    },
     async (request, reply) => {
-      await deleteMethod(ctx, accountOf(request).api_key, request.params.method_id, authorOf(request));
+      await deleteMethod(ctx, accountOf(request).api_key, request.params.method_id, authorOf(request), request.query.auto_reload_method_id);
       return reply.status(204).send();
     },
   );
