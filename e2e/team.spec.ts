@@ -75,6 +75,8 @@ test('the owner invites a Finance member scoped to one subaccount; the member se
   await expect(memberPage.getByRole('region', { name: 'Balance' })).toBeVisible();
   const navigation = memberPage.getByRole('navigation', { name: 'Main' });
   await expect(navigation.getByRole('link', { name: 'Team' })).toHaveCount(0);
+  // Billing so far is the balance above and its alerts (billing:read); there is no payments page yet.
+  await expect(navigation.getByRole('link', { name: 'Balance alerts' })).toBeVisible();
   await navigation.getByRole('link', { name: 'Subaccounts' }).click();
   const subaccounts = memberPage.getByRole('table');
   await expect(subaccounts).toContainText('Visible customer');
@@ -91,9 +93,19 @@ test('the owner invites a Finance member scoped to one subaccount; the member se
   await memberContext.close();
 
   // The owner's list now shows the member active, with their last sign-in.
+  await page.setViewportSize({ width: laptop.width, height: laptop.height });
   await page.reload();
   await expect(members.getByRole('row', { name: /Grace Hopper/ })).toContainText('Active');
   await expect(members.getByRole('row', { name: /Grace Hopper/ })).not.toContainText('Never');
+
+  // The activity log shows the invitation (never its password) and the member's first sign-in.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  const invitedEntry = page.getByRole('listitem').filter({ hasText: 'Team member invited' });
+  await expect(invitedEntry).toContainText(`By ${owner.name}`);
+  await expect(invitedEntry).toContainText(email);
+  await expect(invitedEntry).toContainText('Visible customer');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Signed in' }).filter({ hasText: 'By Grace Hopper' })).toHaveCount(1);
+  await expect(page.getByText(temporaryPassword)).toHaveCount(0);
 });
 
 test('an administrator previews the console as a role, read-only, and leaves the preview from its banner', async ({ page }) => {
