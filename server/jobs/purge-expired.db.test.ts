@@ -42,6 +42,8 @@ describe('the purge of expired records', () => {
   it('deletes what has outlived its retention and keeps the rest', async () => {
     const old = await signUpVerified(t.app, t.ctx);
     await new Browser(t.app).post('/api/password-resets', { email: old.input.email });
+    expect((await old.browser.post('/api/profile/email', { email: `new.${old.input.email}`, password: old.input.password })).statusCode).toBe(202);
+    expect((await old.browser.post('/api/profile/phone', { phone: '07400 966001', country: 'GB' })).statusCode).toBe(201);
     await idempotencyKey('old');
     await reviewSignup('review-old', 23);
     await reviewSignup('review-recent', 0);
@@ -60,7 +62,7 @@ describe('the purge of expired records', () => {
 
     expect(purge).toMatchObject({
       status: 'succeeded',
-      outcome: `sessions 1, signups 2, password_resets 1, idempotency_keys 1, outbox 2, job_runs 0, abuse_events ${oldAbuseEvents}`,
+      outcome: `sessions 1, signups 2, password_resets 1, email_changes 1, phone_changes 1, idempotency_keys 1, outbox 5, job_runs 0, abuse_events ${oldAbuseEvents}`,
     });
     // The limits keep counting what happened within their windows.
     expect(await count('abuse_events')).toBe(recentAbuseEvents);
@@ -69,6 +71,8 @@ describe('the purge of expired records', () => {
     expect(await count('pin_challenges')).toBe(1);
     expect(await count('sessions')).toBe(1);
     expect(await count('password_resets')).toBe(0);
+    expect(await t.ctx.db.selectFrom('email_changes').select('new_email').execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('phone_changes').select('id').execute()).toEqual([]);
     expect(await t.ctx.db.selectFrom('idempotency_keys').select('key').execute()).toEqual([{ key: 'recent' }]);
     expect((await t.ctx.outbox.list()).map((message) => message.recipient)).toEqual([recent.e164]);
     // Accounts and users are never purged.

@@ -18,6 +18,8 @@ export const purgeExpiredJob: Job = {
       sessions: deleted(await ctx.db.deleteFrom('sessions').where('expires_at', '<', before(keep.sessions)).execute()),
       signups: await purgeSignups(ctx, before(keep.signups), before(keep.reviewedSignups)),
       password_resets: deleted(await ctx.db.deleteFrom('password_resets').where('expires_at', '<', before(keep.passwordResets)).execute()),
+      email_changes: deleted(await ctx.db.deleteFrom('email_changes').where('expires_at', '<', before(keep.profileChanges)).execute()),
+      phone_changes: deleted(await ctx.db.deleteFrom('phone_changes').where('expires_at', '<', before(keep.profileChanges)).execute()),
       idempotency_keys: deleted(await ctx.db.deleteFrom('idempotency_keys').where('created_at', '<', before(keep.idempotencyKeys)).execute()),
       outbox: deleted(
         await ctx.db

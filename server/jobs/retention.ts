@@ -12,6 +12,8 @@ export function retentions(config: Config) {
     reviewedSignups: 30 * DAY,
     /** From expiry. */
     passwordResets: DAY,
+    /** From expiry: e-mail change links and phone change PINs (profile). */
+    profileChanges: DAY,
     /** From creation: a retry with the same Idempotency-Key within this window replays the original answer. */
     idempotencyKeys: 7 * DAY,
     /** From delivery: messages left in the outbox table (development, MAIL_TRANSPORT=outbox, the local carrier). */

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * The profile (seed 004): a user's phone and Skype name, the company's address and VAT number, the
  * owner's "every member needs two-factor sign-in", and the pending e-mail and phone changes (a link
- * to the new address, a PIN to the new phone). An owner's phone was the account's: it is copied over.
+ * to the new address, a PIN to the new phone), which go with their user when a member is removed. An
+ * owner's phone was the account's: it is copied over.
  */
 export function profileAndCompany() {
   return {
@@ -21,7 +22,7 @@ export function profileAndCompany() {
       await db.schema
         .createTable('email_changes')
         .addColumn('token_hash', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('new_email', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -32,7 +33,7 @@ export function profileAndCompany() {
       await db.schema
         .createTable('phone_changes')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('phone', 'text', (c) => c.notNull())
         .addColumn('pin_hash', 'text', (c) => c.notNull())
         .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityPage } from '../../../contract/activity.js';
 import type { Profile } from '../../../contract/profile.js';
 import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
+import { addMember } from '../../testing/member-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('profile: contact details, e-mail change by link, phone change by PIN', () => {
@@ -140,6 +141,18 @@ describe('profile: contact details, e-mail change by link, phone change by PIN',
     for (const left of [2, 1, 0]) expect((await owner.browser.post('/api/profile/phone/verify', { pin: wrongPin })).json().attempts_left).toBe(left);
     expect((await owner.browser.post('/api/profile/phone/verify', { pin })).statusCode).toBe(422);
     expect(((await owner.browser.get('/api/profile')).json() as Profile).phone).toBe(owner.e164);
+  });
+
+  it('removing a member takes their pending e-mail and phone changes with them, and frees their phone', async () => {
+    const owner = await signUpVerified(t.app, t.ctx);
+    const member = await addMember(t, owner.apiKey, { roleId: 'developer' });
+    expect((await member.browser.post('/api/profile/phone', { phone: '07400 900125', country: 'GB' })).statusCode).toBe(201);
+    expect((await member.browser.post('/api/profile/phone/verify', { pin: await latestPin(t.ctx, '+447400900125') })).statusCode).toBe(200);
+    expect((await member.browser.post('/api/profile/email', { email: `moved.${member.email}`, password: member.password })).statusCode).toBe(202);
+    expect((await owner.browser.delete(`/api/team/members/${member.userId}`)).statusCode).toBeLessThan(300);
+    expect(await t.ctx.db.selectFrom('email_changes').select('user_id').where('user_id', '=', member.userId).execute()).toEqual([]);
+    t.clock.advance(60_000);
+    expect((await owner.browser.post('/api/profile/phone', { phone: '07400 900125', country: 'GB' })).statusCode).toBe(201);
   });
 
   it('changes the password only with the current one, and ends every other session', async () => {
