@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { nameOrKeyContains } from '../../db/like.js';
 import type { Account } from '../../db/schema.js';
-import type { AccountFilter } from '../../platform/accounts/accounts-repository.js';
+import { subaccountsOf, type AccountFilter } from '../../platform/accounts/accounts-repository.js';
 import { visibleSubaccounts, type Scope } from '../../platform/auth/scope.js';
 import { familyTotals } from './family-totals.js';
 import { accountColumns, describePrimary, describeSubaccount } from './view.js';
@@ -38,12 +38,7 @@ export async function subaccountPage(ctx: AppContext, primary: Account, query: P
     if (query.balance_mode) conditions.push(eb('use_primary_account_balance', '=', query.balance_mode === 'shared' ? 1 : 0));
     return eb.and(conditions);
   };
-  let rowsQuery = ctx.db
-    .selectFrom('accounts')
-    .where('primary_api_key', '=', primary.api_key)
-    .where('api_key', '!=', primary.api_key)
-    .where(matching);
-  if (visible) rowsQuery = visible.length > 0 ? rowsQuery.where('api_key', 'in', visible) : rowsQuery.where(sql<boolean>`1 = 0`);
+  const rowsQuery = ctx.db.selectFrom('accounts').where(subaccountsOf(primary.api_key, visible)).where(matching);
 
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
   const [rows, totals] = await Promise.all([

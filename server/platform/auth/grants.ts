@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import { permissionSchema } from '../../../contract/permission-schema.js';
 import { builtInRoles, isBuiltInRole, type Permission } from '../../../contract/permissions.js';
 import type { Db } from '../../db/database.js';
@@ -53,7 +54,9 @@ export async function grantOf(db: Db, row: GrantRow): Promise<Grant> {
     .innerJoin('accounts', 'accounts.api_key', 'user_scopes.api_key')
     .select('user_scopes.api_key')
     .where('user_scopes.user_id', '=', row.user_id)
-    .where('accounts.primary_api_key', '=', row.primary_api_key)
+    // Written so that the planner starts from the member's scope rows (by user_scopes' key) and looks
+    // each account up by its key, rather than reading the whole family through its index.
+    .where(sql<SqlBool>`accounts.primary_api_key || '' = ${row.primary_api_key}`)
     .execute();
   return {
     roleId,
