@@ -32,6 +32,14 @@ export const paymentAmountSchema = z
   .max(TOP_UP_MAX, `The maximum is €${TOP_UP_MAX.toLocaleString('en-GB')} per payment`)
   .refine((amount) => (eurosToMicros(amount) ?? 1) % 10_000 === 0, 'Whole cents only');
 
+/** The console's amount field: text as typed ("20", "12,50"), read as a payment amount. */
+export const paymentAmountTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter an amount in EUR')
+  .transform((text) => Number(text.replace(',', '.')))
+  .pipe(paymentAmountSchema);
+
 // ---- The sandbox processor's hosted field (its own API, not Switchboard's) ----
 
 export const sandboxTokenRequestSchema = z.object({

@@ -141,6 +141,23 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.billing.path,
+              loader: requirePermission(client, 'billing:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { BillingPage, billingLoader } = await import('../features/billing/pages/billing-page.js');
+                    return { Component: BillingPage, loader: billingLoader(client) };
+                  },
+                },
+                {
+                  path: paths.billingPayPalReturn.path,
+                  lazy: async () => ({ Component: (await import('../features/billing/pages/paypal-return-page.js')).PayPalReturnPage }),
+                },
+              ],
+            },
+            {
               path: paths.subaccounts.path,
               loader: requirePermission(client, 'subaccounts:read'),
               children: [

@@ -30,6 +30,9 @@ export const paths = {
   gettingStarted: { path: '/getting-started', getHref: () => '/getting-started' },
   apiSettings: { path: '/settings/api', getHref: () => '/settings/api' },
   balanceAlerts: { path: '/settings/alerts', getHref: () => '/settings/alerts' },
+  billing: { path: '/billing', getHref: () => '/billing' },
+  /** Where PayPal sends the customer back (`?paypal_session=…`); the server names the same path. */
+  billingPayPalReturn: { path: '/billing/paypal-return', getHref: () => '/billing/paypal-return' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },
   team: { path: '/team', getHref: () => '/team' },
   subaccountTransfers: {

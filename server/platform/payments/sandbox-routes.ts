@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sandboxTokenRequestSchema, sandboxTokenSchema } from '../../../contract/billing.js';
 import type { AppContext } from '../../context.js';
-import { invalidInput } from '../problems.js';
+import { fieldError, invalidInput, notFound } from '../problems.js';
 import { brandOf, behaviourOf, expired, fingerprintOf, luhnValid, parseExpiry } from './sandbox-cards.js';
 import { newSandboxToken, SANDBOX_PREFIX } from './sandbox-processor.js';
 
@@ -52,7 +52,7 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
     { config: open, schema: { tags, summary: 'PayPal (sandbox): the approve/deny page', querystring: sessionQuery } },
     async (request, reply) => {
       const session = await ctx.db.selectFrom('sandbox_paypal_sessions').select(['id', 'status']).where('id', '=', request.query.session).executeTakeFirst();
-      if (!session || session.status !== 'created') return reply.status(404).type('text/html').send(page('Link expired', '<p>This PayPal approval is unknown or already answered.</p>'));
+      if (!session || session.status !== 'created') throw approvalGone();
       return reply.type('text/html').send(approvalPage(session.id));
     },
   );
@@ -70,8 +70,8 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
     async (request, reply) => {
       const { session: id, decision, email } = request.body;
       const session = await ctx.db.selectFrom('sandbox_paypal_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!session || session.status !== 'created') return reply.status(404).type('text/html').send(page('Link expired', '<p>This PayPal approval is unknown or already answered.</p>'));
-      if (decision === 'approve' && !email) return reply.status(422).type('text/html').send(approvalPage(id, 'Enter the e-mail address of your PayPal account.'));
+      if (!session || session.status !== 'created') throw approvalGone();
+      if (decision === 'approve' && !email) throw fieldError('email', 'Enter the e-mail address of your PayPal account');
       const payerEmail = decision === 'approve' ? (email as string).toLowerCase() : null;
       await ctx.db
         .updateTable('sandbox_paypal_sessions')
@@ -87,6 +87,8 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   );
 };
 
+const approvalGone = () => notFound('This PayPal approval is unknown or already answered: start again from Switchboard.');
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
@@ -94,11 +96,11 @@ function page(title: string, body: string): string {
 body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#0f172a}
 h1{font-size:1.4rem}label{display:block;font-weight:600;margin:1rem 0 .3rem}input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}
 .actions{display:flex;gap:.75rem;margin-top:1.25rem}button{padding:.6rem 1.2rem;font-size:1rem;border-radius:.4rem;border:1px solid #1e3a8a}
-.approve{background:#1e3a8a;color:#fff}.deny{background:#fff;color:#1e3a8a}.error{color:#b91c1c}.note{color:#475569;font-size:.9rem}
+.approve{background:#1e3a8a;color:#fff}.deny{background:#fff;color:#1e3a8a}.note{color:#475569;font-size:.9rem}
 </style></head><body><main>${body}</main></body></html>`;
 }
 
-function approvalPage(sessionId: string, error?: string): string {
+function approvalPage(sessionId: string): string {
   return page(
     'Approve payments',
     `<h1>PayPal (sandbox)</h1>
@@ -107,8 +109,7 @@ function approvalPage(sessionId: string, error?: string): string {
 <form method="post" action="${SANDBOX_PREFIX}/paypal/approve">
 <input type="hidden" name="session" value="${escapeHtml(sessionId)}">
 <label for="email">PayPal account e-mail</label>
-<input id="email" name="email" type="email" autocomplete="email"${error ? ' aria-invalid="true" aria-describedby="email-error"' : ''}>
-${error ? `<p id="email-error" class="error">${escapeHtml(error)}</p>` : ''}
+<input id="email" name="email" type="email" autocomplete="email" required>
 <div class="actions"><button class="approve" type="submit" name="decision" value="approve">Agree and continue</button>
 <button class="deny" type="submit" name="decision" value="deny" formnovalidate>Cancel and return</button></div>
 </form>`,

@@ -4,6 +4,7 @@ import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
 import { DisplayCurrencySwitch } from '../../features/display-currency/components/display-currency-switch.js';
+import { ZeroBalanceBanner } from '../../features/billing/components/zero-balance-banner.js';
 import { useSignOut } from '../../features/identity/api/sign-out.js';
 import type { Permission } from '../../../contract/permissions.js';
 import { hasPermission } from '../../lib/authorization.js';
@@ -21,6 +22,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
   { name: 'Team', to: paths.team.getHref(), end: false, permission: 'team:manage' },
+  { name: 'Billing', to: paths.billing.getHref(), end: false, permission: 'billing:read' },
   { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },
 ];
 
@@ -125,6 +127,7 @@ export function AppLayout() {
             </Button>
           </section>
         )}
+        {hasPermission(session, 'account:read') && <ZeroBalanceBanner apiKey={session.account.api_key} />}
         {signOut.isError && (
           <Alert variant="error" className="mx-5 mt-4 lg:mx-8">
             We could not sign you out. Please try again.
