@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database.js';
@@ -13,6 +14,9 @@ import { verifyLedger } from './ledger/verify-ledger.js';
  * its key: every acknowledged transfer is there and replayed unchanged, each key moved money at most
  * once, nothing refused left a trace, and the ledger verifies.
  */
+
+// Production refuses to start without one; the restarted server must read what the first one wrote.
+const encryptionKey = randomBytes(32).toString('base64');
 
 interface Server {
   origin: string;
@@ -29,6 +33,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
       PORT: '0',
       PUBLIC_URL: 'https://console.example.com',
       MAIL_TRANSPORT: 'outbox',
+      ENCRYPTION_KEY: encryptionKey,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
