@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentAmountSchema } from './billing.js';
+import { TOP_UP_MAX, TOP_UP_MIN } from './billing.js';
 import { euroAmountSchema } from './money-schema.js';
 
 /** The highest balance threshold auto-reload takes (EUR). */
@@ -33,13 +33,16 @@ export const autoReloadSchema = z.object({
   last_failure: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
   /** The last reload that settled. */
   last_reload: z.object({ payment_id: z.string(), amount: z.number(), at: z.string() }).nullable(),
+  /** The stored cards and PayPal accounts it can charge. */
+  methods: z.array(z.object({ id: z.string(), label: z.string() })),
 });
 export type AutoReload = z.infer<typeof autoReloadSchema>;
 
 export const updateAutoReloadRequestSchema = z.object({
   enabled: z.boolean({ message: 'Say whether auto-reload is on' }),
   method_id: z.string({ message: 'Choose a payment method' }).min(1, 'Choose a payment method').max(100),
-  amount: paymentAmountSchema,
+  /** Like a top-up: whole cents from €10 to €10 000 (a number, or a form field's text); micro-euros once parsed. */
+  amount: euroAmountSchema({ min: TOP_UP_MIN, max: TOP_UP_MAX, label: 'an amount' }).refine((micros) => micros % 10_000 === 0, 'Whole cents only'),
   threshold: euroAmountSchema({ min: 0, max: MAX_AUTO_RELOAD_THRESHOLD_EUR, label: 'a balance threshold' }),
 });
 export type UpdateAutoReloadRequest = z.input<typeof updateAutoReloadRequestSchema>;

@@ -128,6 +128,19 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.autoReload.path,
+              loader: requirePermission(client, 'billing:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { AutoReloadPage, autoReloadLoader } = await import('../features/auto-reload/pages/auto-reload-page.js');
+                    return { Component: AutoReloadPage, loader: autoReloadLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.team.path,
               loader: requirePermission(client, 'team:manage'),
               children: [

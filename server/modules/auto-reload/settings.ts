@@ -35,12 +35,9 @@ async function lastTopUpMicros(db: Db, primaryApiKey: string): Promise<number> {
 /** An account's auto-reload as the console shows it; before anyone set it: off, the default method, the last top-up's amount, €10. */
 export async function readAutoReload(db: Db, primaryApiKey: string): Promise<AutoReload> {
   const row = await db.selectFrom('auto_reloads').selectAll().where('primary_api_key', '=', primaryApiKey).executeTakeFirst();
-  const methodQuery = db.selectFrom('payment_methods').selectAll().where('primary_api_key', '=', primaryApiKey);
-  const method = row
-    ? row.method_id === null
-      ? undefined
-      : await methodQuery.where('id', '=', row.method_id).executeTakeFirst()
-    : await methodQuery.where('is_default', '=', 1).executeTakeFirst();
+  const stored = await db.selectFrom('payment_methods').selectAll().where('primary_api_key', '=', primaryApiKey).orderBy('created_at').orderBy('id').execute();
+  const methods = stored.map((each) => ({ id: each.id, label: methodLabel(each) }));
+  const method = row ? stored.find((each) => each.id === row.method_id) : stored.find((each) => each.is_default === 1);
   if (!row) {
     return {
       state: 'off',
@@ -52,6 +49,7 @@ export async function readAutoReload(db: Db, primaryApiKey: string): Promise<Aut
       retry_at: null,
       last_failure: null,
       last_reload: null,
+      methods,
     };
   }
   const lastPayment = row.last_payment_id
@@ -68,6 +66,7 @@ export async function readAutoReload(db: Db, primaryApiKey: string): Promise<Aut
     last_failure:
       row.failure_code && row.failed_at ? { code: row.failure_code, message: row.failure_message ?? '', at: row.failed_at } : null,
     last_reload: lastPayment?.settled_at ? { payment_id: lastPayment.id, amount: microsToEuros(lastPayment.amount_micros), at: lastPayment.settled_at } : null,
+    methods,
   };
 }
 
@@ -86,8 +85,6 @@ const recovered = { failures: 0, retry_at: null, failure_code: null, failure_mes
 export async function updateAutoReload(ctx: AppContext, primaryApiKey: string, update: AutoReloadUpdate, author: ActivityAuthor): Promise<AutoReload> {
   const method = await ctx.db.selectFrom('payment_methods').selectAll().where('primary_api_key', '=', primaryApiKey).where('id', '=', update.method_id).executeTakeFirst();
   if (!method) throw fieldError('method_id', 'This payment method no longer exists: choose another.');
-  // The amount arrives in euros (the billing contract's payment amount), the threshold in micro-euros.
-  const amountMicros = eurosToMicros(update.amount)!;
   await inTransaction(ctx.database, async (tx) => {
     const before = await readAutoReload(tx, primaryApiKey);
     const row = await tx.selectFrom('auto_reloads').select(['state', 'charge_key']).where('primary_api_key', '=', primaryApiKey).executeTakeFirst();
@@ -101,7 +98,7 @@ export async function updateAutoReload(ctx: AppContext, primaryApiKey: string, u
     const values = {
       state,
       method_id: update.method_id,
-      amount_micros: amountMicros,
+      amount_micros: update.amount,
       threshold_micros: update.threshold,
       charge_key: state === 'charging' ? (row?.charge_key ?? null) : null,
       updated_at: ctx.clock.now().toISOString(),
@@ -122,7 +119,7 @@ export async function updateAutoReload(ctx: AppContext, primaryApiKey: string, u
     });
     const changes = changesBetween(
       view({ on: before.state !== 'off', method: before.method_label, amount: before.amount, threshold: before.threshold, state: before.state }),
-      view({ on: update.enabled, method: methodLabel(method), amount: update.amount, threshold: microsToEuros(update.threshold), state }),
+      view({ on: update.enabled, method: methodLabel(method), amount: microsToEuros(update.amount), threshold: microsToEuros(update.threshold), state }),
       ['auto_reload', 'method', 'amount', 'threshold', 'auto_reload_state'],
     );
     await recordActivity(tx, ctx.clock, author, { kind: 'auto_reload.updated', primaryApiKey, apiKey: primaryApiKey, changes });

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigate, useNavigation } from 'react-router-
 import { Alert } from '../../components/ui/alert.js';
 import { Button } from '../../components/ui/button.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
+import { AutoReloadPausedBanner } from '../../features/auto-reload/components/auto-reload-banner.js';
 import { DisplayCurrencySwitch } from '../../features/display-currency/components/display-currency-switch.js';
 import { ZeroBalanceBanner } from '../../features/billing/components/zero-balance-banner.js';
 import { useSignOut } from '../../features/identity/api/sign-out.js';
@@ -21,6 +22,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
+  { name: 'Auto-reload', to: paths.autoReload.getHref(), end: false, permission: 'billing:read' },
   { name: 'Team', to: paths.team.getHref(), end: false, permission: 'team:manage' },
   { name: 'Billing', to: paths.billing.getHref(), end: false, permission: 'billing:read' },
   { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },
@@ -128,6 +130,7 @@ export function AppLayout() {
           </section>
         )}
         {hasPermission(session, 'account:read') && <ZeroBalanceBanner apiKey={session.account.api_key} />}
+        <AutoReloadPausedBanner apiKey={session.account.api_key} visible={hasPermission(session, 'billing:read')} />
         {signOut.isError && (
           <Alert variant="error" className="mx-5 mt-4 lg:mx-8">
             We could not sign you out. Please try again.
