@@ -28,7 +28,7 @@ export function AutoReloadCard({ apiKey }: { apiKey: string }) {
       ) : (
         <div className="space-y-5">
           <AutoReloadStatus apiKey={apiKey} settings={settings.data} />
-          <AutoReloadForm key={`${settings.data.state}-${settings.data.method_id}`} apiKey={apiKey} settings={settings.data} />
+          <AutoReloadForm apiKey={apiKey} settings={settings.data} />
         </div>
       )}
     </Card>
