@@ -59,8 +59,8 @@ test('auto-reload tops up below €15 at the 10-minute check; a "do not honour" 
   expect(await balanceNow()).toEqual({ value: 22, autoReload: false });
 
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Auto-reload' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Auto-reload' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
   const card = page.getByRole('region', { name: 'Auto-reload', exact: true });
   await expect(card).toContainText('Auto-reload is off');
   await expect(card.getByLabel('Payment method')).toHaveValue(visaId);
@@ -121,6 +121,7 @@ test('auto-reload tops up below €15 at the 10-minute check; a "do not honour" 
 
   // "Update the card": choosing another method re-arms it, and the banner goes.
   await banner.getByRole('link', { name: 'Update the card' }).click();
+  await expect(page).toHaveURL(/\/billing#auto-reload-method$/);
   await expect(card).toContainText('Auto-reload paused: card declined (do not honour)');
   await card.getByLabel('Payment method').selectOption(visaId);
   await card.getByRole('button', { name: 'Save auto-reload' }).click();

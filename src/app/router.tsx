@@ -128,19 +128,6 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
-              path: paths.autoReload.path,
-              loader: requirePermission(client, 'billing:read'),
-              children: [
-                {
-                  index: true,
-                  lazy: async () => {
-                    const { AutoReloadPage, autoReloadLoader } = await import('../features/auto-reload/pages/auto-reload-page.js');
-                    return { Component: AutoReloadPage, loader: autoReloadLoader(client) };
-                  },
-                },
-              ],
-            },
-            {
               path: paths.team.path,
               loader: requirePermission(client, 'team:manage'),
               children: [
@@ -160,8 +147,8 @@ export function createAppRouter(client: QueryClient) {
                 {
                   index: true,
                   lazy: async () => {
-                    const { BillingPage, billingLoader } = await import('../features/billing/pages/billing-page.js');
-                    return { Component: BillingPage, loader: billingLoader(client) };
+                    const { BillingRoute, billingRouteLoader } = await import('./routes/billing-route.js');
+                    return { Component: BillingRoute, loader: billingRouteLoader(client) };
                   },
                 },
                 {

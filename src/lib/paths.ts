@@ -33,7 +33,6 @@ export const paths = {
   billing: { path: '/billing', getHref: () => '/billing' },
   /** Where PayPal sends the customer back (`?paypal_session=…`); the server names the same path. */
   billingPayPalReturn: { path: '/billing/paypal-return', getHref: () => '/billing/paypal-return' },
-  autoReload: { path: '/settings/auto-reload', getHref: () => '/settings/auto-reload' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },
   team: { path: '/team', getHref: () => '/team' },
   subaccountTransfers: {

@@ -22,7 +22,6 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },
-  { name: 'Auto-reload', to: paths.autoReload.getHref(), end: false, permission: 'billing:read' },
   { name: 'Team', to: paths.team.getHref(), end: false, permission: 'team:manage' },
   { name: 'Billing', to: paths.billing.getHref(), end: false, permission: 'billing:read' },
   { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },

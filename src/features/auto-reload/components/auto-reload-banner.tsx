@@ -22,7 +22,7 @@ export function AutoReloadPausedBanner({ apiKey, visible }: { apiKey: string; vi
         </p>
         <div className="flex flex-wrap gap-2">
           <Link
-            to={`${paths.autoReload.getHref()}#auto-reload-method`}
+            to={`${paths.billing.getHref()}#auto-reload-method`}
             className="inline-flex items-center rounded-md bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
           >
             {updateWords(settings.data) === 'update the card' ? 'Update the card' : 'Update the payment method'}

@@ -125,6 +125,10 @@ function AutoReloadForm({ apiKey, settings }: { apiKey: string; settings: AutoRe
   }
   return (
     <form noValidate onSubmit={submit} className="space-y-5" onChange={() => setSaved(false)}>
+      <p className="text-sm text-slate-600">
+        When the balance falls below the threshold we add the amount from the method you choose. While auto-reload is on, the API
+        can also reload at once (<code>POST /account/top-up</code>).
+      </p>
       <div className="flex items-start gap-3">
         <input id={enabledId} type="checkbox" className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600" {...register('enabled')} />
         <label htmlFor={enabledId} className="text-sm font-medium text-slate-800">

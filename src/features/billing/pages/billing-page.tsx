@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { useLocation } from 'react-router-dom';
 import { Card } from '../../../components/ui/card.js';
@@ -30,7 +31,8 @@ export const billingLoader = (queryClient: QueryClient) => async () => {
   return null;
 };
 
-export function BillingPage() {
+/** `autoReload`: the auto-reload feature's section, composed in by the route (features never import each other). */
+export function BillingPage({ autoReload }: { autoReload?: ReactNode } = {}) {
   const apiKey = useApiKey();
   const summary = useAccountSummary(apiKey);
   const notice = (useLocation().state as BillingState | null)?.notice ?? null;
@@ -66,6 +68,7 @@ export function BillingPage() {
           <TopUpCard apiKey={apiKey} />
           <PaymentMethodsCard apiKey={apiKey} notice={notice} />
         </div>
+        {autoReload}
         <BankTransferCard apiKey={apiKey} />
         <PaymentHistoryCard apiKey={apiKey} />
       </div>
