@@ -50,6 +50,9 @@ export const activityKinds = [
   'auto_reload.updated',
   'auto_reload.resumed',
   'auto_reload.paused',
+  'number.bought',
+  'number.cancelled',
+  'number.updated',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -103,6 +106,9 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'auto_reload.updated': 'Auto-reload changed',
   'auto_reload.resumed': 'Auto-reload resumed',
   'auto_reload.paused': 'Auto-reload paused after a decline',
+  'number.bought': 'Virtual number rented',
+  'number.cancelled': 'Virtual number cancelled',
+  'number.updated': 'Virtual number configured',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -153,6 +159,14 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   auto_reload: { label: 'Auto-reload on', format: 'boolean' },
   auto_reload_state: { label: 'Auto-reload state', format: 'text' },
   decline: { label: 'Decline', format: 'text' },
+  number_type: { label: 'Number type', format: 'text' },
+  monthly_cost: { label: 'Monthly cost', format: 'money' },
+  setup_price: { label: 'Setup price', format: 'money' },
+  app_id: { label: 'Application', format: 'text' },
+  mo_http_url: { label: 'Inbound SMS webhook of the number', format: 'text' },
+  voice_callback_type: { label: 'Voice callback type', format: 'text' },
+  voice_callback_value: { label: 'Voice callback', format: 'text' },
+  voice_status_callback: { label: 'Voice status webhook', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -18,6 +18,7 @@ import { stripeWebhookRoutes } from './modules/billing/stripe-webhook-routes.js'
 import { profileRoutes } from './modules/profile/routes.js';
 import { contactRoutes } from './modules/profile/contact-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
+import { numbersPublicRoutes } from './modules/numbers/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsRoutes, { ctx });
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
+  await app.register(numbersPublicRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
   await app.register(balanceAlertsRoutes, { ctx });

@@ -6,6 +6,7 @@ import { LedgerMismatch, setCreditLimitCommand, topUpCommand, verifyLedgerComman
 import { refundCommand, settleBankTransferCommand } from './cli/billing-commands.js';
 import { createAccountCommand } from './cli/create-account.js';
 import { jobsCommand } from './cli/jobs-command.js';
+import { addNumbersCommand } from './cli/numbers-commands.js';
 import { setRateCommand } from './cli/set-rate-command.js';
 import { setMaxSubaccountsCommand } from './cli/subaccount-commands.js';
 import type { AppContext } from './context.js';
@@ -20,6 +21,7 @@ const commands: Record<string, (ctx: AppContext, args: string[]) => Promise<obje
   'set-rate': setRateCommand,
   'settle-bank-transfer': settleBankTransferCommand,
   refund: refundCommand,
+  'add-numbers': addNumbersCommand,
 };
 
 const usage = `Switchboard operator CLI
@@ -33,6 +35,7 @@ const usage = `Switchboard operator CLI
   npm run --silent admin -- set-rate --usd 1.0832                           (US dollars per euro, from today; display only)
   npm run --silent admin -- settle-bank-transfer --reference SB-… --amount 50 (a customer's awaited transfer arrived; once)
   npm run --silent admin -- refund --payment ID [--amount 5] [--force]      (never below the credit limit unless --force)
+  npm run --silent admin -- add-numbers --country GB --type mobile-lvn --features SMS,VOICE --cost 0.90 [--setup 0] --count 500
 
 Uses DATABASE_URL like the server; prints one JSON line on success.`;
 

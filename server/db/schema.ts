@@ -442,6 +442,43 @@ export interface SandboxChargesTable {
   created_at: string;
 }
 
+/** A rentable number and, while rented, its renter and configuration (owner_api_key null: available). */
+export interface NumbersTable {
+  msisdn: string;
+  country: string;
+  type: 'landline' | 'mobile-lvn' | 'landline-toll-free';
+  /** Comma-separated, in the API's order (SMS, VOICE, MMS); also as the three flags below. */
+  features: string;
+  sms: number;
+  voice: number;
+  mms: number;
+  monthly_cost_micros: number;
+  setup_price_micros: number;
+  requires_local_address: number;
+  owner_api_key: string | null;
+  primary_api_key: string | null;
+  rental_id: string | null;
+  app_id: string | null;
+  mo_http_url: string | null;
+  mo_smpp_sys_type: string | null;
+  voice_callback_type: 'sip' | 'tel' | 'app' | null;
+  voice_callback_value: string | null;
+  voice_status_callback: string | null;
+}
+
+/** One rental of a number by one account, from the day it was bought until it was cancelled. */
+export interface NumberRentalsTable {
+  id: string;
+  msisdn: string;
+  api_key: string;
+  primary_api_key: string;
+  /** The calendar day (UTC) it was bought: renewals fall on the same day each month (renewal-date.ts). */
+  started_on: string;
+  monthly_cost_micros: number;
+  created_at: string;
+  ended_at: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -477,6 +514,8 @@ export interface Database {
   stripe_customers: StripeCustomersTable;
   email_changes: EmailChangesTable;
   phone_changes: PhoneChangesTable;
+  numbers: NumbersTable;
+  number_rentals: NumberRentalsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

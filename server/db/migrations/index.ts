@@ -19,6 +19,7 @@ import { moneyUpdatesStayHot } from './019-money-updates-stay-hot.js';
 import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-display-currency.js';
 import { autoReload } from './021-auto-reload.js';
 import { stripeCustomers } from './022-stripe-customers.js';
+import { numbers } from './023-numbers.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -44,6 +45,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '020-balance-alerts-and-display-currency': balanceAlertsAndDisplayCurrency(dialect),
         '021-auto-reload': autoReload(),
         '022-stripe-customers': stripeCustomers(),
+        '023-numbers': numbers(),
       };
     },
   };

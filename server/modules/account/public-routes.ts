@@ -87,7 +87,8 @@ export const accountPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
 
 const OWN_PROBLEM_TYPES = 'https://switchboard.dev/problems/';
 
-function legacyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+/** The legacy `error-code` / `error-code-label` body for every error of the REST host's APIs. */
+export function legacyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, label: string, extra: Record<string, unknown> = {}) =>
     reply.status(status).type('application/json').send({ 'error-code': String(status), 'error-code-label': label, ...extra });
   if (error instanceof ApiAuthError) {
@@ -109,7 +110,11 @@ function legacyError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return send(unavailable.status, unavailable.message);
   }
   // Our own refusals (a missing permission, a password still to change) keep their problem type, so the console recognises them.
-  if (error instanceof ProblemError) return send(error.status, error.message, error.type.startsWith(OWN_PROBLEM_TYPES) ? { type: error.type } : {});
+  if (error instanceof ProblemError) {
+    const extra: Record<string, unknown> = error.type.startsWith(OWN_PROBLEM_TYPES) ? { type: error.type } : {};
+    if (error.invalidParameters) extra.invalid_parameters = error.invalidParameters;
+    return send(error.status, error.message, extra);
+  }
   // Fastify's own refusals: unreadable JSON, an unsupported media type, a body too large.
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(error.statusCode, error.message);
   request.log.error({ err: error }, 'request failed');

@@ -159,6 +159,14 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/test-numbers/:id/verify', () => c.browser.post(`/api/test-numbers/${added.json().id}/verify`, { pin: testPin }));
     await measure('DELETE /api/test-numbers/:id', () => c.browser.delete(`/api/test-numbers/${added.json().id}`));
 
+    // Virtual numbers.
+    const form = { ...c.auth, 'content-type': 'application/x-www-form-urlencoded' };
+    const [rentable] = (await t.app.inject({ url: '/number/search?country=GB&type=mobile-lvn&size=1', headers: c.auth })).json().numbers;
+    const numberForm = `country=GB&msisdn=${rentable.msisdn}`;
+    await measure('POST /number/buy', () => t.app.inject({ method: 'POST', url: '/number/buy', headers: form, payload: numberForm }));
+    await measure('POST /number/update', () => t.app.inject({ method: 'POST', url: '/number/update', headers: form, payload: `${numberForm}&app_id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab` }));
+    await measure('POST /number/cancel', () => t.app.inject({ method: 'POST', url: '/number/cancel', headers: form, payload: numberForm }));
+
     // Balance alert and display currency.
     await measure('PUT /api/balance-alerts/:api_key', () =>
       c.browser.request({ method: 'PUT', url: `/api/balance-alerts/${c.apiKey}`, payload: { enabled: true, threshold: 5, recipients: ['finance@example.com'] } }),

@@ -15,7 +15,8 @@ function unauthorizedAnswer(url: string, response: LightMyRequestResponse, reaso
     const expected = reason === 'missing' ? '2' : '8';
     return response.statusCode === 200 && body.messages?.[0]?.status === expected ? null : `${response.statusCode} ${response.body}`;
   }
-  if (url.startsWith('/account/')) {
+  // The REST host's Account and Numbers APIs: the legacy error-code body.
+  if (url.startsWith('/account/') || url.startsWith('/number/')) {
     const label = reason === 'missing' ? 'authentication failed' : 'account suspended';
     return response.statusCode === 401 && body['error-code'] === '401' && body['error-code-label'] === label ? null : `${response.statusCode} ${response.body}`;
   }

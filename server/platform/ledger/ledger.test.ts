@@ -8,7 +8,7 @@ describe('ledger kinds', () => {
     const flows: LedgerFlow[] = ['in', 'spent', 'internal'];
     const partitioned = flows.flatMap(kindsOfFlow).sort();
     expect(partitioned).toEqual(Object.keys(ledgerKindFlows).sort());
-    expect(kindsOfFlow('spent')).toEqual(['usage']);
+    expect(kindsOfFlow('spent')).toEqual(['usage', 'number_setup', 'number_rental']);
     expect(kindsOfFlow('internal')).toEqual(['balance_transfer']);
   });
 });

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 
-export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment' | 'payment' | 'payment_refund';
+export type LedgerKind = 'test_credit' | 'top_up' | 'usage' | 'balance_transfer' | 'adjustment' | 'payment' | 'payment_refund' | 'number_setup' | 'number_rental';
 
 /**
  * Where a kind's money goes: `in` brings money into the platform, `spent` takes it out, `internal` only
@@ -20,6 +20,9 @@ export const ledgerKindFlows: Record<LedgerKind, LedgerFlow> = {
   payment: 'in',
   payment_refund: 'in',
   usage: 'spent',
+  // A virtual number's setup price and its monthly rent.
+  number_setup: 'spent',
+  number_rental: 'spent',
   balance_transfer: 'internal',
 };
 

@@ -1,0 +1,289 @@
+import type { ExpressionBuilder } from 'kysely';
+import { LOCAL_ADDRESS_REQUIRED, numberFeatures, type BuyRequest, type NumberFeature, type OwnedNumber, type OwnedQuery, type SearchQuery, type UpdateRequest } from '../../../contract/numbers.js';
+import { allowPrivateCallbacks } from '../../config.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction, type Tx } from '../../db/database.js';
+import type { Account, Database } from '../../db/schema.js';
+import type { ActivityAuthor } from '../../platform/activity/author.js';
+import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
+import { payerOf } from '../../platform/accounts/accounts-repository.js';
+import { debitWithinLimit } from '../../platform/ledger/ledger.js';
+import { newId } from '../../platform/ids.js';
+import { ProblemError } from '../../platform/problems.js';
+import { probeCallbackUrl } from '../account/callback-probe.js';
+import { dayOf } from './renewal-date.js';
+
+const METHOD_FAILED_TYPE = 'https://developer.nexmo.com/api-errors/numbers#method-failed';
+
+/** The Numbers API's 420 "Action failed", with the label it answers in `error-code-label`. */
+export class NumberActionFailed extends ProblemError {
+  constructor(label = 'method failed') {
+    super({ status: 420, type: METHOD_FAILED_TYPE, title: 'Action failed', detail: label });
+  }
+}
+
+/** A request naming fields the API refuses: 400, each field named (the legacy body's invalid_parameters). */
+export class NumberRequestInvalid extends ProblemError {
+  constructor(name: string, reason: string) {
+    super({ status: 400, type: 'https://developer.nexmo.com/api-errors/numbers#invalid-parameters', title: 'Invalid parameters', detail: `${name}: ${reason}`, invalidParameters: [{ name, reason }] });
+  }
+}
+
+const euros = (micros: number) => (micros / 1_000_000).toFixed(2);
+const featuresOf = (text: string) => text.split(',') as NumberFeature[];
+
+/** A LIKE pattern for digits: 0 starts with, 1 contains, 2 ends with (digits need no escaping). */
+function likeOf(pattern: string, searchPattern = 0): string {
+  if (searchPattern === 1) return `%${pattern}%`;
+  if (searchPattern === 2) return `%${pattern}`;
+  return `${pattern}%`;
+}
+
+type NumbersFilter = ExpressionBuilder<Database, 'numbers'>;
+
+/** Numbers available to rent, one page, with the total. */
+export async function searchAvailable(ctx: AppContext, query: SearchQuery) {
+  const where = (eb: NumbersFilter) => {
+    const conditions = [eb('country', '=', query.country), eb('owner_api_key', 'is', null)];
+    if (query.type) conditions.push(eb('type', '=', query.type));
+    if (query.pattern) conditions.push(eb('msisdn', 'like', likeOf(query.pattern, query.search_pattern)));
+    for (const feature of query.features ?? []) conditions.push(eb(featureColumn(feature), '=', 1));
+    return eb.and(conditions);
+  };
+  const [total, rows] = await Promise.all([
+    ctx.db.selectFrom('numbers').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('numbers')
+      .select(['country', 'msisdn', 'type', 'monthly_cost_micros', 'setup_price_micros', 'features'])
+      .where(where)
+      .orderBy('msisdn')
+      .limit(query.size)
+      .offset((query.index - 1) * query.size)
+      .execute(),
+  ]);
+  return {
+    count: Number(total.n),
+    numbers: rows.map((row) => ({
+      country: row.country,
+      msisdn: row.msisdn,
+      type: row.type,
+      cost: euros(row.monthly_cost_micros),
+      initialPrice: euros(row.setup_price_micros),
+      features: featuresOf(row.features),
+    })),
+  };
+}
+
+function featureColumn(feature: NumberFeature): 'sms' | 'voice' | 'mms' {
+  return ({ SMS: 'sms', VOICE: 'voice', MMS: 'mms' } as const)[feature];
+}
+
+/** The numbers `apiKey` rents, one page, with the total. Unset fields are left out, as live answers do. */
+export async function listOwned(ctx: AppContext, apiKey: string, query: OwnedQuery) {
+  const where = (eb: NumbersFilter) => {
+    const conditions = [eb('owner_api_key', '=', apiKey)];
+    if (query.country) conditions.push(eb('country', '=', query.country));
+    if (query.application_id) conditions.push(eb('app_id', '=', query.application_id));
+    if (query.has_application !== undefined) conditions.push(eb('app_id', query.has_application ? 'is not' : 'is', null));
+    if (query.pattern) conditions.push(eb('msisdn', 'like', likeOf(query.pattern, query.search_pattern)));
+    return eb.and(conditions);
+  };
+  const [total, rows] = await Promise.all([
+    ctx.db.selectFrom('numbers').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('numbers').selectAll().where(where).orderBy('msisdn').limit(query.size).offset((query.index - 1) * query.size).execute(),
+  ]);
+  return {
+    count: Number(total.n),
+    numbers: rows.map((row): OwnedNumber => {
+      const owned: OwnedNumber = { country: row.country, msisdn: row.msisdn, type: row.type, features: featuresOf(row.features) };
+      if (row.mo_http_url) owned.moHttpUrl = row.mo_http_url;
+      if (row.app_id) Object.assign(owned, { app_id: row.app_id, messagesCallbackType: 'app', messagesCallbackValue: row.app_id });
+      if (row.voice_callback_type) Object.assign(owned, { voiceCallbackType: row.voice_callback_type, voiceCallbackValue: row.voice_callback_value ?? '' });
+      if (row.voice_status_callback) owned.voiceStatusCallback = row.voice_status_callback;
+      return owned;
+    }),
+  };
+}
+
+/**
+ * The account a Numbers request acts on: the caller's own, or with `target_api_key` one of the
+ * primary's subaccounts (the access hook has already refused keys outside the caller's scope).
+ */
+async function targetOf(tx: Tx, caller: Account, targetApiKey: string | undefined): Promise<Account> {
+  if (targetApiKey === undefined || targetApiKey === caller.api_key) return caller;
+  if (caller.primary_api_key !== caller.api_key) throw new NumberActionFailed('target_api_key: only a primary account acts on a subaccount');
+  const target = await tx.selectFrom('accounts').selectAll().where('api_key', '=', targetApiKey).where('primary_api_key', '=', caller.api_key).executeTakeFirst();
+  if (!target) throw new NumberActionFailed('target_api_key: not a subaccount of this account');
+  if (target.suspended === 1) throw new NumberActionFailed('target_api_key: the subaccount is suspended');
+  return target;
+}
+
+/**
+ * Rents a number: it becomes the target account's, and the setup price and the first month are
+ * charged at once (to the primary when the target shares its balance), all in one transaction. The
+ * number is claimed by one guarded update, so of two concurrent buyers exactly one gets it.
+ */
+export async function buyNumber(ctx: AppContext, caller: Account, request: BuyRequest, author: ActivityAuthor): Promise<void> {
+  await inTransaction(ctx.database, async (tx) => {
+    const target = await targetOf(tx, caller, request.target_api_key);
+    const number = await tx.selectFrom('numbers').selectAll().where('msisdn', '=', request.msisdn).where('country', '=', request.country).executeTakeFirst();
+    if (!number) throw new NumberActionFailed();
+    if (number.owner_api_key !== null) throw new NumberActionFailed(number.owner_api_key === target.api_key ? 'method failed: you already own this number' : 'method failed');
+    if (number.requires_local_address === 1) {
+      const primary = await tx.selectFrom('accounts').select(['address_line', 'address_country']).where('api_key', '=', target.primary_api_key).executeTakeFirstOrThrow();
+      if (!primary.address_line || primary.address_country !== number.country) throw new NumberActionFailed(LOCAL_ADDRESS_REQUIRED);
+    }
+    const rentalId = newId();
+    const claimed = await tx
+      .updateTable('numbers')
+      .set({ owner_api_key: target.api_key, primary_api_key: target.primary_api_key, rental_id: rentalId })
+      .where('msisdn', '=', number.msisdn)
+      .where('owner_api_key', 'is', null)
+      .returning('msisdn')
+      .executeTakeFirst();
+    if (!claimed) throw new NumberActionFailed();
+    const now = ctx.clock.now();
+    await tx
+      .insertInto('number_rentals')
+      .values({
+        id: rentalId,
+        msisdn: number.msisdn,
+        api_key: target.api_key,
+        primary_api_key: target.primary_api_key,
+        started_on: dayOf(now),
+        monthly_cost_micros: number.monthly_cost_micros,
+        created_at: now.toISOString(),
+        ended_at: null,
+      })
+      .execute();
+
+    const payer = await payerOf(tx, target.api_key);
+    if (!payer) throw new Error(`account ${target.api_key} has no payer`);
+    const charges = [
+      { kind: 'number_setup' as const, amountMicros: number.setup_price_micros },
+      { kind: 'number_rental' as const, amountMicros: number.monthly_cost_micros },
+    ].filter((charge) => charge.amountMicros > 0);
+    for (const charge of charges) {
+      const balance = await debitWithinLimit(tx, ctx.clock, {
+        apiKey: payer.api_key,
+        primaryApiKey: payer.primary_api_key,
+        kind: charge.kind,
+        amountMicros: -charge.amountMicros,
+        reference: `number:${number.msisdn}`,
+        actor: author.id ? `${author.kind}:${author.id}` : author.kind,
+      });
+      if (balance === null) {
+        const total = euros(number.setup_price_micros + number.monthly_cost_micros);
+        throw new NumberActionFailed(`method failed: not enough credit (the setup price and the first month are ${total} EUR)`);
+      }
+    }
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'number.bought',
+      primaryApiKey: target.primary_api_key,
+      apiKey: target.api_key,
+      objectId: number.msisdn,
+      changes: [
+        { field: 'msisdn', before: null, after: number.msisdn },
+        { field: 'country', before: null, after: number.country },
+        { field: 'number_type', before: null, after: number.type },
+        { field: 'monthly_cost', before: null, after: number.monthly_cost_micros / 1_000_000 },
+        { field: 'setup_price', before: null, after: number.setup_price_micros / 1_000_000 },
+      ],
+    });
+  });
+}
+
+/** Ends the target account's rental of a number: it stops renewing and leaves the account at once. */
+export async function cancelNumber(ctx: AppContext, caller: Account, request: BuyRequest, author: ActivityAuthor): Promise<void> {
+  await inTransaction(ctx.database, async (tx) => {
+    const target = await targetOf(tx, caller, request.target_api_key);
+    const released = await tx
+      .updateTable('numbers')
+      .set(releasedConfiguration)
+      .where('msisdn', '=', request.msisdn)
+      .where('country', '=', request.country)
+      .where('owner_api_key', '=', target.api_key)
+      .returning(['msisdn', 'rental_id'])
+      .executeTakeFirst();
+    // Cancelling a number the account does not rent: the Python SDK's "method failed".
+    if (!released) throw new NumberActionFailed();
+    const now = ctx.clock.now().toISOString();
+    await tx.updateTable('number_rentals').set({ ended_at: now }).where('msisdn', '=', released.msisdn).where('ended_at', 'is', null).execute();
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'number.cancelled',
+      primaryApiKey: target.primary_api_key,
+      apiKey: target.api_key,
+      objectId: released.msisdn,
+      changes: [{ field: 'msisdn', before: released.msisdn, after: null }],
+    });
+  });
+}
+
+const releasedConfiguration = {
+  owner_api_key: null,
+  primary_api_key: null,
+  rental_id: null,
+  app_id: null,
+  mo_http_url: null,
+  mo_smpp_sys_type: null,
+  voice_callback_type: null,
+  voice_callback_value: null,
+  voice_status_callback: null,
+};
+
+const configurationFields = ['app_id', 'mo_http_url', 'voice_callback_type', 'voice_callback_value', 'voice_status_callback'] as const;
+
+const TEL = /^\+?[1-9]\d{6,14}$/;
+const SIP = /^sips?:[^\s@]+@[^\s@]+$/i;
+
+/**
+ * Changes a rented number's configuration. A new moHttpUrl must answer a GET with 200 first (as
+ * Vonage probes it); an empty string removes a value. The voice callback type and value come
+ * together, the value checked for its type (`tel` an E.164 number with or without +, `sip` a SIP URI).
+ */
+export async function updateNumber(ctx: AppContext, caller: Account, request: UpdateRequest, author: ActivityAuthor): Promise<void> {
+  const appId = request.app_id ?? request.messagesCallbackValue;
+  if (request.voiceCallbackType === 'tel' && !TEL.test(request.voiceCallbackValue ?? '')) throw new NumberRequestInvalid('voiceCallbackValue', 'must be an E.164 number for the type tel');
+  if (request.voiceCallbackType === 'sip' && !SIP.test(request.voiceCallbackValue ?? '')) throw new NumberRequestInvalid('voiceCallbackValue', 'must be a SIP URI (sip:user@host) for the type sip');
+  for (const [name, url] of [['moHttpUrl', request.moHttpUrl], ['voiceStatusCallback', request.voiceStatusCallback]] as const) {
+    if (!url) continue;
+    if (name === 'voiceStatusCallback') {
+      if (!/^https?:\/\//i.test(url)) throw new NumberRequestInvalid(name, 'must be an http or https URL');
+      continue;
+    }
+    const probe = await probeCallbackUrl(url, { timeoutMs: ctx.config.CALLBACK_PROBE_TIMEOUT_MS, allowPrivateAddresses: allowPrivateCallbacks(ctx.config) });
+    if (!probe.ok) throw new NumberRequestInvalid(name, probe.reason);
+  }
+  const emptyAsNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
+  const changes = {
+    app_id: emptyAsNull(appId),
+    mo_http_url: emptyAsNull(request.moHttpUrl),
+    mo_smpp_sys_type: emptyAsNull(request.moSmppSysType),
+    voice_callback_type: request.voiceCallbackType,
+    voice_callback_value: emptyAsNull(request.voiceCallbackValue),
+    voice_status_callback: emptyAsNull(request.voiceStatusCallback),
+  };
+  await inTransaction(ctx.database, async (tx) => {
+    const before = await tx
+      .selectFrom('numbers')
+      .selectAll()
+      .where('msisdn', '=', request.msisdn)
+      .where('country', '=', request.country)
+      .where('owner_api_key', '=', caller.api_key)
+      .executeTakeFirst();
+    if (!before) throw new NumberActionFailed();
+    const after = await tx.updateTable('numbers').set(changes).where('msisdn', '=', before.msisdn).returningAll().executeTakeFirstOrThrow();
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'number.updated',
+      primaryApiKey: caller.primary_api_key,
+      apiKey: caller.api_key,
+      objectId: before.msisdn,
+      changes: changesBetween(before, after, configurationFields),
+    });
+  });
+}
+
+/** The canonical order of a set of features (SMS, VOICE, MMS). */
+export function canonicalFeatures(features: NumberFeature[]): NumberFeature[] {
+  return numberFeatures.filter((feature) => features.includes(feature));
+}
