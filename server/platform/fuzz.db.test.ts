@@ -149,6 +149,10 @@ describe('fuzzing every declared route with malformed input (seeded)', () => {
     'POST /api/password-resets/confirm': { token: 'x'.repeat(43), password: 'a new long password 2' },
     'POST /account/top-up': { trx: '00X123456Y7890123Z' },
     'POST /account/settings': { httpForwardMethod: 'POST' },
+    // A number nobody sells: buying, cancelling and configuring it all fail, so no money moves.
+    'POST /number/buy': { country: 'GB', msisdn: '447000000000' },
+    'POST /number/cancel': { country: 'GB', msisdn: '447000000000' },
+    'POST /number/update': { country: 'GB', msisdn: '447000000000', app_id: 'fuzz' },
     'POST /accounts/:api_key/secrets': { secret: 'FuzzSecret2026' },
     'POST /accounts/:api_key/subaccounts': { name: 'Fuzz made', use_primary_account_balance: false },
     'PATCH /accounts/:api_key/subaccounts/:subaccount_key': { name: 'Fuzz renamed', suspended: false },
@@ -344,8 +348,8 @@ describe('fuzzing every declared route with malformed input (seeded)', () => {
     if (status === 429 && !response.headers['retry-after']) return 'a 429 without Retry-After';
     const problem =
       contentType.startsWith('application/problem+json') && ['type', 'title', 'detail', 'instance'].every((key) => typeof body[key] === 'string');
-    if (route.url.startsWith('/account/')) {
-      // The Account API's own error body (vonage-api.md): error-code and error-code-label.
+    if (route.url.startsWith('/account/') || route.url.startsWith('/number/')) {
+      // The Account and Numbers APIs' own error body (vonage-api.md): error-code and error-code-label.
       return contentType.startsWith('application/json') && body['error-code'] === String(status) && typeof body['error-code-label'] === 'string'
         ? null
         : `a ${status} not in the Account API's error format`;
