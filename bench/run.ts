@@ -13,6 +13,7 @@ import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
 import { transfer } from '../server/modules/subaccounts/transfers.js';
 import { newApiKey, newApiSecret, newId } from '../server/platform/ids.js';
 import { hashSecret } from '../server/platform/passwords.js';
+import { benchAutoReloadJob } from './auto-reload.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
 import { benchSignInAndScopedMember } from './console-member.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
@@ -198,6 +199,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
   }
 
   await benchBalanceAlertJob(name, ctx, record);
+  await benchAutoReloadJob(name, ctx, record);
   const server = await startServer(url);
   try {
     const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
