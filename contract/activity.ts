@@ -53,6 +53,7 @@ export const activityKinds = [
   'number.bought',
   'number.cancelled',
   'number.updated',
+  'number.transferred',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -109,6 +110,7 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'number.bought': 'Virtual number rented',
   'number.cancelled': 'Virtual number cancelled',
   'number.updated': 'Virtual number configured',
+  'number.transferred': 'Virtual number moved between the primary and a subaccount',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;

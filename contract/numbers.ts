@@ -108,3 +108,20 @@ export const ownedResponseSchema = z.object({ count: z.number().int(), numbers: 
 /** The text of the spec's 420 for countries whose numbers need a local address first. */
 export const LOCAL_ADDRESS_REQUIRED =
   'Numbers from this country can be requested from the Dashboard (https://dashboard.nexmo.com/buy-numbers) as they require a valid local address to be provided before being purchased.';
+
+/** `POST /accounts/{api_key}/transfer-number` (the Subaccounts API, JSON). */
+export const transferNumberRequestSchema = z.object({
+  from: z.string().trim().min(1).max(40),
+  to: z.string().trim().min(1).max(40),
+  number: msisdn,
+  country,
+});
+export type TransferNumberRequest = z.infer<typeof transferNumberRequestSchema>;
+
+export const transferNumberResponseSchema = z.object({
+  number: z.string(),
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  masterAccountId: z.string(),
+});

@@ -19,6 +19,7 @@ import { profileRoutes } from './modules/profile/routes.js';
 import { contactRoutes } from './modules/profile/contact-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
 import { numbersPublicRoutes } from './modules/numbers/routes.js';
+import { numberTransferRoutes } from './modules/numbers/transfer-routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
   await app.register(numbersPublicRoutes, { ctx });
+  await app.register(numberTransferRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
   await app.register(balanceAlertsRoutes, { ctx });

@@ -153,6 +153,7 @@ describe('fuzzing every declared route with malformed input (seeded)', () => {
     'POST /number/buy': { country: 'GB', msisdn: '447000000000' },
     'POST /number/cancel': { country: 'GB', msisdn: '447000000000' },
     'POST /number/update': { country: 'GB', msisdn: '447000000000', app_id: 'fuzz' },
+    'POST /accounts/:api_key/transfer-number': { from: target.api_key, to: owner.apiKey, number: '447000000000', country: 'GB' },
     'POST /accounts/:api_key/secrets': { secret: 'FuzzSecret2026' },
     'POST /accounts/:api_key/subaccounts': { name: 'Fuzz made', use_primary_account_balance: false },
     'PATCH /accounts/:api_key/subaccounts/:subaccount_key': { name: 'Fuzz renamed', suspended: false },

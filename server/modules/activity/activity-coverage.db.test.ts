@@ -165,7 +165,10 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     const numberForm = `country=GB&msisdn=${rentable.msisdn}`;
     await measure('POST /number/buy', () => t.app.inject({ method: 'POST', url: '/number/buy', headers: form, payload: numberForm }));
     await measure('POST /number/update', () => t.app.inject({ method: 'POST', url: '/number/update', headers: form, payload: `${numberForm}&app_id=aaaaaaaa-bbbb-cccc-dddd-0123456789ab` }));
-    await measure('POST /number/cancel', () => t.app.inject({ method: 'POST', url: '/number/cancel', headers: form, payload: numberForm }));
+    await measure('POST /accounts/:api_key/transfer-number', () =>
+      t.app.inject({ method: 'POST', url: `/accounts/${c.apiKey}/transfer-number`, headers: c.auth, payload: { from: c.apiKey, to: subKey, number: rentable.msisdn, country: 'GB' } }),
+    );
+    await measure('POST /number/cancel', () => t.app.inject({ method: 'POST', url: '/number/cancel', headers: form, payload: `${numberForm}&target_api_key=${subKey}` }));
 
     // Balance alert and display currency.
     await measure('PUT /api/balance-alerts/:api_key', () =>

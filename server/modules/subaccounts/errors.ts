@@ -1,3 +1,7 @@
+import type { FastifyError } from 'fastify';
+import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
+import { NotAPrimaryError, OutOfScopeError } from '../../platform/auth/authorize.js';
+import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { InvalidParameter } from '../../platform/problems.js';
 import { ProblemError } from '../../platform/problems.js';
 
@@ -55,3 +59,13 @@ export const invalidCredentials = () =>
     title: 'Invalid credentials supplied',
     detail: 'You did not provide correct credentials',
   });
+
+/** The Subaccounts API's rendering of the platform's refusals, for every route under /accounts/{api_key}/. */
+export function subaccountsErrorHandler(error: FastifyError): never {
+  if (error instanceof ApiAuthError && error.status === 401) throw invalidCredentials();
+  if (error instanceof NotAPrimaryError) throw notProvisioned(error.apiKey);
+  if (error instanceof OutOfScopeError) throw error.field.startsWith('body.') ? invalidTransfer() : unknownAccountKey(error.apiKey);
+  const invalidParameters = invalidParametersOf(error);
+  if (invalidParameters) throw subaccountsValidation(invalidParameters);
+  throw error;
+}

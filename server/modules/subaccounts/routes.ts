@@ -1,4 +1,3 @@
-import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   balanceTransferListSchema,
@@ -15,16 +14,13 @@ import {
   transferListQuerySchema,
   transferRequestSchema,
 } from '../../../contract/subaccounts.js';
-import { invalidParametersOf } from '../../platform/invalid-parameters.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
 import { accountOf, actorOf } from '../../platform/auth/access.js';
 import { actorLabel } from '../../platform/auth/actor.js';
-import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
-import { NotAPrimaryError, OutOfScopeError } from '../../platform/auth/authorize.js';
 import type { Permission } from '../../platform/auth/permissions.js';
 import { idempotencyOf, runIdempotent } from '../../platform/idempotency.js';
-import { invalidCredentials, invalidTransfer, notProvisioned, subaccountsValidation, unknownAccountKey } from './errors.js';
+import { subaccountsErrorHandler } from './errors.js';
 import { publicSubaccountListJson } from './public-list.js';
 import { createSubaccount, getSubaccount, modifySubaccount } from './subaccounts.js';
 import { listTransfers, transfer, type TransferKind, type TransferView } from './transfers.js';
@@ -37,14 +33,7 @@ const onTransfer = { access: { auth: 'api', permission: 'subaccounts:transfer', 
 
 /** The Subaccounts API at its spec paths; the console calls the same routes with its session. */
 export const subaccountsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.setErrorHandler((error: FastifyError) => {
-    if (error instanceof ApiAuthError && error.status === 401) throw invalidCredentials();
-    if (error instanceof NotAPrimaryError) throw notProvisioned(error.apiKey);
-    if (error instanceof OutOfScopeError) throw error.field.startsWith('body.') ? invalidTransfer() : unknownAccountKey(error.apiKey);
-    const invalidParameters = invalidParametersOf(error);
-    if (invalidParameters) throw subaccountsValidation(invalidParameters);
-    throw error;
-  });
+  app.setErrorHandler(subaccountsErrorHandler);
 
   app.get(
     '/accounts/:api_key/subaccounts',
