@@ -15,6 +15,7 @@ import { newApiKey, newApiSecret, newId } from '../server/platform/ids.js';
 import { hashSecret } from '../server/platform/passwords.js';
 import { benchAutoReloadJob } from './auto-reload.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
+import { benchNumberSearch } from './numbers.js';
 import { benchSignInAndScopedMember } from './console-member.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
 import { rawPgOneConnection, rawPgPool, rawSqliteRate, seedRawPostgres } from './raw-engine.js';
@@ -213,6 +214,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     await read('/account/get-balance', 'GET /account/get-balance (Basic auth)', 0.3);
     await read(`/accounts/${partner.apiKey}/subaccounts/${sub.api_key}`, 'GET one subaccount', 0.3);
     await read(`/accounts/${partner.apiKey}/secrets`, 'GET the secrets list', 0.3);
+    await benchNumberSearch(name, server.origin, auth, record);
 
     const sms = await load({
       url: `${server.origin}/sms/json`,
