@@ -199,6 +199,21 @@ describe('auto-reload', () => {
     expect(await c.reloads()).toHaveLength(1);
   });
 
+  it('stays charging while the reload is held for review, and is armed again once it settles', async () => {
+    const c = await customer(testCards.reviewSettles);
+    await put(c.browser, { enabled: true, method_id: c.methodId, amount: 10, threshold: 50 });
+    await later(10 * MINUTE);
+    expect(await c.settings()).toMatchObject({ state: 'charging' });
+    expect(await c.reloads()).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(await c.balance()).toEqual({ value: 22, autoReload: true });
+    await later(10 * MINUTE); // still in review: no second charge
+    expect(await c.reloads()).toHaveLength(1);
+    await later(20 * MINUTE); // reconcile-payments settles it, then auto-reload sees it
+    expect(await c.settings()).toMatchObject({ state: 'armed', failures: 0, last_reload: { amount: 10 } });
+    expect((await c.balance()).value).toBe(32);
+    expect(await c.reloads()).toHaveLength(1);
+  });
+
   it('reloads now through the public POST /account/top-up while enabled (once per Idempotency-Key), and 401 while off', async () => {
     const c = await customer();
     const topUpNow = (headers: Record<string, string> = {}) =>
