@@ -17,7 +17,14 @@ type Record = (row: { engine: string; path: string; figure: string; goal?: strin
  */
 export async function benchBalanceAlertJob(engine: string, ctx: AppContext, record: Record): Promise<void> {
   const now = new Date().toISOString();
-  const keys = Array.from({ length: ACCOUNTS }, () => newApiKey());
+  // 10 000 random 8-hex keys beside the bench's other accounts collide now and then: draw until unique.
+  const taken = new Set((await ctx.db.selectFrom('accounts').select('api_key').execute()).map((row) => row.api_key));
+  const unique = new Set<string>();
+  while (unique.size < ACCOUNTS) {
+    const key = newApiKey();
+    if (!taken.has(key)) unique.add(key);
+  }
+  const keys = [...unique];
   for (let start = 0; start < ACCOUNTS; start += 500) {
     const batch = keys.slice(start, start + 500);
     await inTransaction(ctx.database, async (tx) => {
