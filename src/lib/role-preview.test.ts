@@ -1,8 +1,10 @@
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../contract/identity.js';
 import { ApiError, apiClient, ROLE_PREVIEW } from './api-client.js';
 import { hasPermission } from './authorization.js';
-import { startRolePreview, stopRolePreview } from './role-preview.js';
+import { currentRolePreview, startRolePreview, stopRolePreview } from './role-preview.js';
+import { forgetSession } from './session.js';
 
 const administrator = { permissions: ['account:read', 'subaccounts:read', 'subaccounts:transfer', 'team:manage'] } as unknown as Session;
 
@@ -37,5 +39,13 @@ describe('previewing the console as a role', () => {
     stopRolePreview();
     await apiClient.post('/accounts/k/subaccounts', { name: 'x' });
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a role preview and the session', () => {
+  it('ends with the session, so that whoever signs in next is not held in it', () => {
+    startRolePreview({ name: 'Finance', permissions: [] });
+    forgetSession(new QueryClient());
+    expect(currentRolePreview()).toBeNull();
   });
 });

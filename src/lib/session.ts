@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Session } from '../../contract/identity.js';
 import { apiClient, isApiError, setCsrfToken } from './api-client.js';
+import { stopRolePreview } from './role-preview.js';
 
 // The session is shared by every feature (its account's api_key scopes their query keys), so it
 // lives here rather than in a feature, as bulletproof-react keeps its auth in lib/.
@@ -39,8 +40,9 @@ export function storeSession(queryClient: QueryClient, session: Session): void {
   queryClient.setQueryData<Session | null>(sessionQueryKey, session);
 }
 
-/** Forget the session and everything fetched on its behalf. */
+/** Forget the session and everything fetched on its behalf, a role preview included. */
 export function forgetSession(queryClient: QueryClient): void {
+  stopRolePreview();
   setCsrfToken(null);
   queryClient.setQueryData<Session | null>(sessionQueryKey, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
