@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidFor } from '../modules/numbers/inventory.js';
+import { basic } from '../testing/basic-auth.js';
+import { signUpVerified } from '../testing/identity-fixtures.js';
 import { runAdmin } from '../testing/run-admin.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -24,6 +26,15 @@ describe('operator CLI: add-numbers', () => {
     const added = await t.ctx.db.selectFrom('numbers').selectAll().where('msisdn', '=', JSON.parse(first.stdout).first).executeTakeFirstOrThrow();
     expect(added).toMatchObject({ country: 'GB', type: 'mobile-lvn', features: 'SMS,VOICE', monthly_cost_micros: 900_000, setup_price_micros: 0, owner_api_key: null });
     expect(isValidFor(added.msisdn, 'GB', 'mobile-lvn')).toBe(true);
+  });
+
+  it('keeps a cost finer than a cent exact on the wire', async () => {
+    const result = await runAdmin(t.url, ['add-numbers', '--country', 'IE', '--type', 'mobile-lvn', '--features', 'SMS', '--cost', '0.905', '--setup', '1', '--count', '1']);
+    expect(result.code, result.stderr).toBe(0);
+    const { first } = JSON.parse(result.stdout) as { first: string };
+    const owner = await signUpVerified(t.app, t.ctx);
+    const search = await t.app.inject({ url: `/number/search?country=IE&pattern=${first}`, headers: { authorization: basic(owner.apiKey, owner.apiSecret) } });
+    expect(search.json().numbers).toEqual([expect.objectContaining({ msisdn: first, cost: '0.905', initialPrice: '1.00', features: ['SMS'] })]);
   });
 
   it('refuses unknown types, features, costs and countries without a known range', async () => {

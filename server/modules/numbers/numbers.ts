@@ -29,7 +29,12 @@ export class NumberRequestInvalid extends ProblemError {
   }
 }
 
-const euros = (micros: number) => (micros / 1_000_000).toFixed(2);
+/** Euros as the Numbers API writes prices: a string with at least two decimals, never rounded ("0.90", "0.905"). */
+const euros = (micros: number) => {
+  const exact = (micros / 1_000_000).toFixed(6).replace(/0+$/, '');
+  const decimals = exact.split('.')[1].length;
+  return decimals >= 2 ? exact : `${exact}${'0'.repeat(2 - decimals)}`;
+};
 const featuresOf = (text: string) => text.split(',') as NumberFeature[];
 
 /** A LIKE pattern for digits: 0 starts with, 1 contains, 2 ends with (digits need no escaping). */
