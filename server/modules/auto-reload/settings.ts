@@ -167,7 +167,7 @@ export async function releaseAutoReloadMethod(tx: Tx, ctx: AppContext, primaryAp
   if (!replacement) {
     const detail = replacementId
       ? 'Choose another of your payment methods for auto-reload.'
-      : 'Auto-reload charges this payment method: choose another method for auto-reload in the same step, or turn auto-reload off first.';
+      : 'Auto-reload charges this payment method: first choose another one for auto-reload (or name it in auto_reload_method_id), or turn auto-reload off.';
     throw new ProblemError({ status: 409, title: 'Used by auto-reload', detail, invalidParameters: [{ name: 'auto_reload_method_id', reason: detail }] });
   }
   const state: AutoReloadState = row.state === 'paused' || row.state === 'failing' ? 'armed' : row.state;

@@ -28,7 +28,8 @@ export function AutoReloadCard({ apiKey }: { apiKey: string }) {
       ) : (
         <div className="space-y-5">
           <AutoReloadStatus apiKey={apiKey} settings={settings.data} />
-          <AutoReloadForm apiKey={apiKey} settings={settings.data} />
+          {/* A method added or removed elsewhere gives the form new choices and defaults. */}
+          <AutoReloadForm key={settings.data.methods.map((method) => method.id).join()} apiKey={apiKey} settings={settings.data} />
         </div>
       )}
     </Card>
