@@ -9,7 +9,7 @@ const basic = (apiKey: string, secret: string) => ({
   authorization: `Basic ${Buffer.from(`${apiKey}:${secret}`).toString('base64')}`,
 });
 
-test('the owner invites a Finance member scoped to one subaccount; the member sets a password, sees the balance and only that subaccount, with transfers disabled', async ({ page, browser }) => {
+test('the owner invites a Finance member scoped to one subaccount; the member sets a password, sees billing and only that subaccount, with transfers disabled', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: laptop.width, height: laptop.height });
   const owner = await createAccount(page.request);
@@ -75,8 +75,10 @@ test('the owner invites a Finance member scoped to one subaccount; the member se
   await expect(memberPage.getByRole('region', { name: 'Balance' })).toBeVisible();
   const navigation = memberPage.getByRole('navigation', { name: 'Main' });
   await expect(navigation.getByRole('link', { name: 'Team' })).toHaveCount(0);
-  // Billing so far is the balance above and its alerts (billing:read); there is no payments page yet.
+  // Finance sees billing: the payments page and the balance alerts (billing:read).
   await expect(navigation.getByRole('link', { name: 'Balance alerts' })).toBeVisible();
+  await navigation.getByRole('link', { name: 'Billing' }).click();
+  await expect(memberPage.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
   await navigation.getByRole('link', { name: 'Subaccounts' }).click();
   const subaccounts = memberPage.getByRole('table');
   await expect(subaccounts).toContainText('Visible customer');
