@@ -17,6 +17,7 @@ import { benchAutoReloadJob } from './auto-reload.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
 import { benchNumberSearch } from './numbers.js';
 import { benchSignInAndScopedMember } from './console-member.js';
+import { benchTopUps } from './top-up.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
 import { rawPgOneConnection, rawPgPool, rawSqliteRate, seedRawPostgres } from './raw-engine.js';
 import { systemAuthor } from '../server/platform/activity/author.js';
@@ -286,6 +287,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     record({ engine: name, path: 'console page (100 rows of 10 000)', figure: `p50 ${fmt(page.p50, 1)} ms`, p99: `p99 ${fmt(page.p99, 1)} ms`, goal: 'goal p99 < 20 ms', met: page.p99 < 20 ? 'met' : 'NOT MET' });
 
     await benchSignInAndScopedMember(name, ctx, server, { primaryApiKey: bigPrimary.apiKey, ownerEmail: big.email, password }, record);
+    await benchTopUps(name, ctx, server, record);
 
     const rss = server.rssMb();
     record({ engine: name, path: 'server RSS after the bench', figure: `${fmt(rss)} MB`, goal: 'goal < 250 MB', met: rss < 250 ? 'met' : 'NOT MET' });
