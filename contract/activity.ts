@@ -54,6 +54,8 @@ export const activityKinds = [
   'number.cancelled',
   'number.updated',
   'number.transferred',
+  'number.renewed',
+  'number.released',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -111,6 +113,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'number.cancelled': 'Virtual number cancelled',
   'number.updated': 'Virtual number configured',
   'number.transferred': 'Virtual number moved between the primary and a subaccount',
+  'number.renewed': 'Virtual number renewed for a month',
+  'number.released': 'Virtual number released: not enough credit to renew it',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -169,6 +173,8 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   voice_callback_type: { label: 'Voice callback type', format: 'text' },
   voice_callback_value: { label: 'Voice callback', format: 'text' },
   voice_status_callback: { label: 'Voice status webhook', format: 'text' },
+  renewal_day: { label: 'Renewal day', format: 'text' },
+  available_credit: { label: 'Available credit', format: 'money' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -479,6 +479,30 @@ export interface NumberRentalsTable {
   ended_at: string | null;
 }
 
+/** One period of a rental, renewed once: charged, or the number released for want of credit (keyed by number, start day, period). */
+export interface NumberRenewalsTable {
+  msisdn: string;
+  started_on: string;
+  /** 1 for the first renewal (a month after the start day), 2 for the next… */
+  period: number;
+  rental_id: string;
+  renewal_day: string;
+  outcome: 'charged' | 'released';
+  /** The account charged (the primary for a subaccount sharing its balance). */
+  payer_api_key: string;
+  amount_micros: number;
+  created_at: string;
+}
+
+/** A warning e-mailed 3 days before a renewal the available balance would not cover, once per period. */
+export interface NumberRenewalWarningsTable {
+  msisdn: string;
+  started_on: string;
+  period: number;
+  payer_api_key: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -516,6 +540,8 @@ export interface Database {
   phone_changes: PhoneChangesTable;
   numbers: NumbersTable;
   number_rentals: NumberRentalsTable;
+  number_renewals: NumberRenewalsTable;
+  number_renewal_warnings: NumberRenewalWarningsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

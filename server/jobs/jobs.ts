@@ -1,5 +1,6 @@
 import { autoReloadJob } from '../modules/auto-reload/auto-reload-job.js';
 import { balanceAlertsJob } from '../modules/balance-alerts/balance-alerts-job.js';
+import { numberRenewalsJob } from '../modules/numbers/renewal-job.js';
 import { deliverMailJob } from './deliver-mail.js';
 import type { Job } from './job.js';
 import { purgeExpiredJob } from './purge-expired.js';
@@ -7,7 +8,7 @@ import { reconcilePaymentsJob } from './reconcile-payments.js';
 
 /**
  * Every background job the server runs, in the order a pass runs them: payments held for review settle
- * before auto-reload looks at its reloads in flight, reloads before the alerts look at balances, mail
- * after what queues it.
+ * before auto-reload looks at its reloads in flight, reloads before number renewals charge, renewals
+ * before the alerts look at balances, mail after what queues it.
  */
-export const jobs: Job[] = [reconcilePaymentsJob, autoReloadJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob];
+export const jobs: Job[] = [reconcilePaymentsJob, autoReloadJob, numberRenewalsJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob];

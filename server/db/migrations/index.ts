@@ -20,6 +20,7 @@ import { balanceAlertsAndDisplayCurrency } from './020-balance-alerts-and-displa
 import { autoReload } from './021-auto-reload.js';
 import { stripeCustomers } from './022-stripe-customers.js';
 import { numbers } from './023-numbers.js';
+import { numberRenewals } from './024-number-renewals.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -46,6 +47,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '021-auto-reload': autoReload(),
         '022-stripe-customers': stripeCustomers(),
         '023-numbers': numbers(),
+        '024-number-renewals': numberRenewals(),
       };
     },
   };

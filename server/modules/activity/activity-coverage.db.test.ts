@@ -8,9 +8,11 @@ import { latestPin, signUpVerified } from '../../testing/identity-fixtures.js';
 import { invitationPassword } from '../../testing/member-fixtures.js';
 import { Browser, createTestApp, type TestApp } from '../../testing/test-app.js';
 import { operatorAuthor } from '../../platform/activity/author.js';
+import { DAY } from '../../platform/clock.js';
 import { setCreditLimit, topUpByOperator } from '../account/operator.js';
 import { address, addCard, approvePayPal, testCards, topUp } from '../billing/billing-test-helpers.js';
 import { refundPayment } from '../billing/payments.js';
+import { runNumberRenewals } from '../numbers/renew.js';
 import { ukMobile } from '../sms/sms-test-helpers.js';
 import { setMaxSubaccounts } from '../subaccounts/subaccounts.js';
 
@@ -219,6 +221,12 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/auto-reload/resume', () => c.browser.post('/api/auto-reload/resume'));
     await measure('DELETE /api/billing/payment-methods/:method_id', () => c.browser.delete(`/api/billing/payment-methods/${card.json().id}`));
     await refundPayment(t.ctx, paid.json().payment.id, 5_000_000, false, operatorAuthor);
+    // The renewal job: a number renewed each month until the credit runs out, then released.
+    const [renewable] = (await t.app.inject({ url: '/number/search?country=GB&type=mobile-lvn&size=1', headers: c.auth })).json().numbers;
+    expect((await t.app.inject({ method: 'POST', url: '/number/buy', headers: form, payload: `country=GB&msisdn=${renewable.msisdn}` })).statusCode).toBe(200);
+    const renewals = await runNumberRenewals(t.ctx, new Date(t.clock.now().getTime() + 100 * 366 * DAY));
+    expect(renewals.charged).toBeGreaterThan(0);
+    expect(renewals.released).toBe(1);
 
     const unwalked = routes.filter((route) => !covered.has(route) && !(route in notChanges));
     expect(unwalked, 'mutating routes without an activity scenario here (add one, or a justified entry in notChanges)').toEqual([]);

@@ -224,7 +224,8 @@ export async function cancelNumber(ctx: AppContext, caller: Account, request: Bu
   });
 }
 
-const releasedConfiguration = {
+/** A released number: no renter, no configuration (cancel, and the renewal job for want of credit). */
+export const releasedConfiguration = {
   owner_api_key: null,
   primary_api_key: null,
   rental_id: null,
