@@ -221,10 +221,13 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/auto-reload/resume', () => c.browser.post('/api/auto-reload/resume'));
     await measure('DELETE /api/billing/payment-methods/:method_id', () => c.browser.delete(`/api/billing/payment-methods/${card.json().id}`));
     await refundPayment(t.ctx, paid.json().payment.id, 5_000_000, false, operatorAuthor);
-    // The renewal job: a number renewed each month until the credit runs out, then released.
-    const [renewable] = (await t.app.inject({ url: '/number/search?country=GB&type=mobile-lvn&size=1', headers: c.auth })).json().numbers;
-    expect((await t.app.inject({ method: 'POST', url: '/number/buy', headers: form, payload: `country=GB&msisdn=${renewable.msisdn}` })).statusCode).toBe(200);
-    const renewals = await runNumberRenewals(t.ctx, new Date(t.clock.now().getTime() + 100 * 366 * DAY));
+    // The renewal job: a number renewed each month until the sign-up credit runs out, then released.
+    const renter = await signUpVerified(t.app, t.ctx);
+    const renterAuth = { authorization: basic(renter.apiKey, renter.apiSecret) };
+    const [renewable] = (await t.app.inject({ url: '/number/search?country=GB&type=mobile-lvn&size=1', headers: renterAuth })).json().numbers;
+    const rented = await t.app.inject({ method: 'POST', url: '/number/buy', headers: { ...renterAuth, 'content-type': 'application/x-www-form-urlencoded' }, payload: `country=GB&msisdn=${renewable.msisdn}` });
+    expect(rented.statusCode, rented.body).toBe(200);
+    const renewals = await runNumberRenewals(t.ctx, new Date(t.clock.now().getTime() + 366 * DAY));
     expect(renewals.charged).toBeGreaterThan(0);
     expect(renewals.released).toBe(1);
 
