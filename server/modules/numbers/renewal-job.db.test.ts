@@ -139,4 +139,17 @@ describe('the renewal job', () => {
     await Promise.all([t.jobs.runDue(), other.runDue()]);
     expect([await renewals(steady.apiKey), await renewals(family.apiKey)]).toEqual([6, 6]);
   });
+
+  it('a transfer keeps the periods renewed: the new rental is charged from the next renewal day, not again', async () => {
+    t.clock.set('2026-07-20T10:00:00.000Z');
+    const moved = await t.app.inject({ method: 'POST', url: `/accounts/${family.apiKey}/transfer-number`, headers: family.auth, payload: { from: shared.subKey, to: family.apiKey, number: shared.msisdn, country: 'GB' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await at('2026-07-20T11:00:00.000Z');
+    expect(await renewals(family.apiKey)).toBe(6);
+    await at('2026-08-15T10:00:00.000Z');
+    expect(await renewals(family.apiKey)).toBe(7);
+    const latest = await t.ctx.db.selectFrom('number_renewals').select(['period', 'rental_id']).where('msisdn', '=', shared.msisdn).where('period', '=', 7).executeTakeFirstOrThrow();
+    const open = await t.ctx.db.selectFrom('number_rentals').select('id').where('msisdn', '=', shared.msisdn).where('ended_at', 'is', null).executeTakeFirstOrThrow();
+    expect(latest.rental_id).toBe(open.id);
+  });
 });
