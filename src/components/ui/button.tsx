@@ -5,10 +5,10 @@ import { Spinner } from './spinner.js';
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-300',
+  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-700 disabled:bg-indigo-300',
   secondary: 'bg-white text-slate-800 ring-1 ring-inset ring-slate-300 shadow-sm hover:bg-slate-50 disabled:text-slate-400',
   ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
-  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:bg-red-300',
+  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-300',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
