@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type autocannon from 'autocannon';
 import type { AppContext } from '../server/context.js';
 import { inTransaction } from '../server/db/database.js';
-import { applyOutcome, chargeStoredMethod } from '../server/modules/billing/payments.js';
+import { applyOutcome, chargeStoredMethod, newPaymentRow } from '../server/modules/billing/payments.js';
 import { methodLabel } from '../server/modules/billing/views.js';
 import { registerCompany } from '../server/modules/identity/register-company.js';
 import { userAuthor } from '../server/platform/activity/author.js';
@@ -101,28 +101,22 @@ async function processingPayments(ctx: AppContext, accounts: Payer[], count: num
     await ctx.db
       .insertInto('payments')
       .values(
-        payments.slice(start, start + 250).map(({ id, payer }) => ({
-          id,
-          primary_api_key: payer.apiKey,
-          method_id: payer.methodId,
-          method_type: 'card' as const,
-          method_label: payer.methodLabel,
-          amount_micros: AMOUNT_MICROS,
-          status: 'processing' as const,
-          idempotency_owner: `user:${payer.userId}`,
-          idempotency_key: `bench-settle-${id}`,
-          request_hash: `bench-settle-${id}`,
-          initiated_by: `user:${payer.userId}`,
-          created_at: now,
-          updated_at: now,
-          processor_ref: null,
-          failure_code: null,
-          failure_message: null,
-          retryable: null,
-          reference: null,
-          balance_after_micros: null,
-          settled_at: null,
-        })),
+        payments.slice(start, start + 250).map(({ id, payer }) =>
+          newPaymentRow({
+            id,
+            primary_api_key: payer.apiKey,
+            method_id: payer.methodId,
+            method_type: 'card',
+            method_label: payer.methodLabel,
+            amount_micros: AMOUNT_MICROS,
+            status: 'processing',
+            idempotency_owner: `user:${payer.userId}`,
+            idempotency_key: `bench-settle-${id}`,
+            request_hash: `bench-settle-${id}`,
+            initiated_by: `user:${payer.userId}`,
+            now,
+          }),
+        ),
       )
       .execute();
   }

@@ -43,6 +43,28 @@ const keyReused = () =>
  * Records a payment once per Idempotency-Key: the first request inserts it, a twin or a retry finds it
  * (the same request, else a 422). Returns the row either way.
  */
+/** A payment as it starts: no outcome yet (no processor reference, failure, balance after or settlement). */
+export function newPaymentRow(
+  fields: Pick<
+    Insertable<PaymentsTable>,
+    'id' | 'primary_api_key' | 'method_id' | 'method_type' | 'method_label' | 'amount_micros' | 'status' | 'request_hash' | 'initiated_by'
+  > & { idempotency_owner: string; idempotency_key: string; reference?: string | null; now: string },
+): Insertable<PaymentsTable> & { idempotency_owner: string; idempotency_key: string } {
+  const { now, reference = null, ...chosen } = fields;
+  return {
+    ...chosen,
+    reference,
+    processor_ref: null,
+    failure_code: null,
+    failure_message: null,
+    retryable: null,
+    balance_after_micros: null,
+    created_at: now,
+    updated_at: now,
+    settled_at: null,
+  };
+}
+
 async function claimPayment(ctx: AppContext, row: Insertable<PaymentsTable> & { idempotency_owner: string; idempotency_key: string }, requestHash: string): Promise<Payment> {
   await ctx.db.insertInto('payments').values(row).onConflict((conflict) => conflict.columns(['idempotency_owner', 'idempotency_key']).doNothing()).execute();
   const payment = await ctx.db
@@ -77,7 +99,7 @@ export async function chargeStoredMethod(ctx: AppContext, charge: StoredMethodCh
   }
   const payment = await claimPayment(
     ctx,
-    {
+    newPaymentRow({
       id: newId(),
       primary_api_key: charge.primaryApiKey,
       method_id: charge.methodId,
@@ -89,16 +111,8 @@ export async function chargeStoredMethod(ctx: AppContext, charge: StoredMethodCh
       idempotency_key: charge.idempotency.key,
       request_hash: requestHash,
       initiated_by: charge.initiatedBy,
-      created_at: now,
-      updated_at: now,
-      processor_ref: null,
-      failure_code: null,
-      failure_message: null,
-      retryable: null,
-      reference: null,
-      balance_after_micros: null,
-      settled_at: null,
-    },
+      now,
+    }),
     requestHash,
   );
   if (payment.status !== 'processing') return payment;
@@ -204,28 +218,23 @@ export async function requestBankTransfer(
     const id = newId();
     const inserted = await tx
       .insertInto('payments')
-      .values({
-        id,
-        primary_api_key: request.primaryApiKey,
-        method_id: null,
-        method_type: 'bank_transfer',
-        method_label: 'Bank transfer',
-        amount_micros: request.amountMicros,
-        status: 'pending',
-        processor_ref: null,
-        failure_code: null,
-        failure_message: null,
-        retryable: null,
-        reference: newBankReference(),
-        balance_after_micros: null,
-        idempotency_owner: request.idempotency.owner,
-        idempotency_key: request.idempotency.key,
-        request_hash: requestHash,
-        initiated_by: request.initiatedBy,
-        created_at: now,
-        updated_at: now,
-        settled_at: null,
-      })
+      .values(
+        newPaymentRow({
+          id,
+          primary_api_key: request.primaryApiKey,
+          method_id: null,
+          method_type: 'bank_transfer',
+          method_label: 'Bank transfer',
+          amount_micros: request.amountMicros,
+          status: 'pending',
+          reference: newBankReference(),
+          idempotency_owner: request.idempotency.owner,
+          idempotency_key: request.idempotency.key,
+          request_hash: requestHash,
+          initiated_by: request.initiatedBy,
+          now,
+        }),
+      )
       .onConflict((conflict) => conflict.columns(['idempotency_owner', 'idempotency_key']).doNothing())
       .executeTakeFirst();
     const payment = await tx
