@@ -22,6 +22,10 @@ export async function checkLayout(page: Page, size: ScreenSize, name: string) {
   }));
   expect.soft(widths.scrollWidth, `${name} at ${size.width}px scrolls sideways`).toBeLessThanOrEqual(widths.clientWidth);
 
+  // Colours caught half-way through a transition (a button turning enabled) are not the page's colours.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect
     .soft(
