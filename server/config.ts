@@ -41,6 +41,10 @@ export const configSchema = z.object({
   /** `on` serves /dev/outbox and /dev/clock on any listener (never in production); `off` nowhere. */
   DEV_OUTBOX: z.enum(['on', 'off']).optional(),
   OUTBOX_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** Days the API request log and message records are kept; message text is blanked sooner. */
+  API_REQUEST_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  MESSAGE_TEXT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   MAIL_FROM: z.string().default('Switchboard <no-reply@switchboard.local>'),
   SIGNUP_REVIEW_COUNTRIES: commaList,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

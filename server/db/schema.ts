@@ -232,9 +232,19 @@ export interface ApiRequestsTable {
   primary_api_key: string;
   api_key: string;
   method: string;
+  /** The route's template (`/accounts/:api_key/secrets`), never the URL with its values. */
   path: string;
   status: number;
+  /** `status / 100`: the console's 2xx/4xx/5xx filter is an equality on it. */
+  status_class: number;
   created_at: string;
+  request_id: string | null;
+  latency_ms: number | null;
+  /** On failure, the answer's problem `type` (or the legacy `error-code`) and `title` (or `error-code-label`). */
+  error_type: string | null;
+  error_title: string | null;
+  client_ip: string | null;
+  user_agent: string | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -4,6 +4,7 @@ import { numberRenewalsJob } from '../modules/numbers/renewal-job.js';
 import { deliverMailJob } from './deliver-mail.js';
 import type { Job } from './job.js';
 import { purgeExpiredJob } from './purge-expired.js';
+import { purgeUsageJob } from './purge-usage.js';
 import { reconcilePaymentsJob } from './reconcile-payments.js';
 
 /**
@@ -11,4 +12,4 @@ import { reconcilePaymentsJob } from './reconcile-payments.js';
  * before auto-reload looks at its reloads in flight, reloads before number renewals charge, renewals
  * before the alerts look at balances, mail after what queues it.
  */
-export const jobs: Job[] = [reconcilePaymentsJob, autoReloadJob, numberRenewalsJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob];
+export const jobs: Job[] = [reconcilePaymentsJob, autoReloadJob, numberRenewalsJob, balanceAlertsJob, deliverMailJob, purgeExpiredJob, purgeUsageJob];

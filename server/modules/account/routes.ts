@@ -55,7 +55,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         .select(['api_key', 'method', 'path', 'status', 'created_at'])
         .where('primary_api_key', '=', accountOf(request).api_key);
       if (visible) query = query.where('api_key', 'in', visible);
-      return { api_calls: await query.orderBy('id', 'desc').limit(request.query.limit).execute() };
+      return { api_calls: await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(request.query.limit).execute() };
     },
   );
 
