@@ -27,3 +27,15 @@ function numberToPlainString(value: number): string {
   if (!/e/i.test(text)) return text;
   return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
 }
+
+/**
+ * Micro-euros as exact decimal text in euros, with integer arithmetic only: two decimals unless the
+ * amount has more (`-12.50`, `0.0035`). Files that carry amounts as text (CSV) use it.
+ */
+export function microsToDecimalText(micros: number): string {
+  if (!Number.isSafeInteger(micros)) throw new Error(`not an amount of micro-euros: ${micros}`);
+  const magnitude = Math.abs(micros);
+  const whole = Math.floor(magnitude / MICROS_PER_EURO);
+  const fraction = String(magnitude % MICROS_PER_EURO).padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
+  return `${micros < 0 ? '-' : ''}${whole}.${fraction}`;
+}

@@ -23,6 +23,7 @@ import { numbersPublicRoutes } from './modules/numbers/routes.js';
 import { numberTransferRoutes } from './modules/numbers/transfer-routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
+import { statementsRoutes } from './modules/statements/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(numberTransferRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(apiRequestsRoutes, { ctx });
+  await app.register(statementsRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
   await app.register(balanceAlertsRoutes, { ctx });
   await app.register(displayCurrencyRoutes, { ctx });

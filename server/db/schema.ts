@@ -489,6 +489,14 @@ export interface NumberRentalsTable {
   ended_at: string | null;
 }
 
+/** A family's monthly statement as the `monthly-statements` job computed it (`month` is YYYY-MM; `body` its JSON). */
+export interface StatementsTable {
+  primary_api_key: string;
+  month: string;
+  body: string;
+  created_at: string;
+}
+
 /** One period of a rental, renewed once: charged, or the number released for want of credit (keyed by number, start day, period). */
 export interface NumberRenewalsTable {
   msisdn: string;
@@ -526,6 +534,7 @@ export interface Database {
   password_resets: PasswordResetsTable;
   outbox: OutboxTable;
   ledger_entries: LedgerEntriesTable;
+  statements: StatementsTable;
   sms_prices: SmsPricesTable;
   messages: MessagesTable;
   test_numbers: TestNumbersTable;

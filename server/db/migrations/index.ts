@@ -21,6 +21,7 @@ import { autoReload } from './021-auto-reload.js';
 import { stripeCustomers } from './022-stripe-customers.js';
 import { numbers } from './023-numbers.js';
 import { numberRenewals } from './024-number-renewals.js';
+import { statementsAndExports } from './026-statements-and-exports.js';
 import { apiRequestLog } from './029-api-request-log.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -49,6 +50,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '022-stripe-customers': stripeCustomers(),
         '023-numbers': numbers(),
         '024-number-renewals': numberRenewals(),
+        '026-statements-and-exports': statementsAndExports(),
         '029-api-request-log': apiRequestLog(),
       };
     },

@@ -10,7 +10,7 @@ const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR
 
 export const activityCsvHeader = ['Time (UTC)', 'What', 'Kind', 'Who', 'Actor kind', 'Account', 'Object', 'Changes', 'IP address'];
 
-function csvRow(entry: ActivityEntry): string[] {
+export function activityRow(entry: ActivityEntry): string[] {
   return [
     entry.created_at,
     activityKindLabels[entry.kind],
@@ -24,6 +24,16 @@ function csvRow(entry: ActivityEntry): string[] {
   ];
 }
 
+/** Every entry the filters select, newest first, read page by page (the whole log is never held in memory). */
+export async function* activityEntries(db: Db, primaryApiKey: string, visibleAccounts: readonly string[] | null, filter: z.output<typeof activityExportQuerySchema>) {
+  let cursor: string | undefined;
+  do {
+    const page = await listActivity(db, primaryApiKey, visibleAccounts, { ...filter, cursor, limit: ACTIVITY_PAGE_MAX });
+    yield* page.entries;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+}
+
 /**
  * Every entry the filters select, newest first, as CSV streamed page by page (the whole log is never
  * held in memory). csv-stringify quotes and escapes; a cell that a spreadsheet would run as a formula
@@ -31,12 +41,7 @@ function csvRow(entry: ActivityEntry): string[] {
  */
 export function activityCsv(db: Db, primaryApiKey: string, visibleAccounts: readonly string[] | null, filter: z.output<typeof activityExportQuerySchema>): Readable {
   async function* rows() {
-    let cursor: string | undefined;
-    do {
-      const page = await listActivity(db, primaryApiKey, visibleAccounts, { ...filter, cursor, limit: ACTIVITY_PAGE_MAX });
-      for (const entry of page.entries) yield csvRow(entry);
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor);
+    for await (const entry of activityEntries(db, primaryApiKey, visibleAccounts, filter)) yield activityRow(entry);
   }
   return Readable.from(rows()).pipe(stringify({ header: true, columns: activityCsvHeader, escape_formulas: true, record_delimiter: 'windows', bom: true }));
 }
