@@ -35,16 +35,19 @@ export const apiRequestQuerySchema = z.object({
     .regex(/^(GET|POST|PUT|PATCH|DELETE) \/\S{0,200}$/, 'An endpoint is a method and a path template, e.g. "POST /sms/json"')
     .optional(),
   status_class: z.enum(statusClasses).optional(),
-  status: z.coerce.number().int().min(100).max(599).optional(),
+  status: z.coerce.number<number | string>().int().min(100).max(599).optional(),
   api_key: z
     .string()
     .regex(/^[0-9a-f]{8}$/, 'An API key is 8 lowercase hexadecimal characters')
     .optional(),
   request_id: z.string().trim().min(1).max(100).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(API_REQUEST_PAGE_MAX).default(50),
+  limit: z.coerce.number<number | string>().int().min(1).max(API_REQUEST_PAGE_MAX).default(50),
 });
 export type ApiRequestFilters = z.input<typeof apiRequestQuerySchema>;
+/** The search without its paging: what the filter form produces. */
+export const apiRequestSearchSchema = apiRequestQuerySchema.omit({ cursor: true, limit: true });
+export type ApiRequestSearch = z.input<typeof apiRequestSearchSchema>;
 
 /** No total: counting millions of rows would be slow, so the page offers "more" while there is more. */
 export const apiRequestPageSchema = z.object({
@@ -53,9 +56,12 @@ export const apiRequestPageSchema = z.object({
 });
 export type ApiRequestPage = z.infer<typeof apiRequestPageSchema>;
 
-/** The public API's endpoints, for the endpoint filter. */
-export const apiEndpointListSchema = z.object({ endpoints: z.array(z.object({ method: z.string(), path: z.string() })) });
-export type ApiEndpointList = z.infer<typeof apiEndpointListSchema>;
+/** What the filters offer: the public API's endpoints, and the family's keys the caller may see (the primary's first). */
+export const apiRequestFilterOptionsSchema = z.object({
+  endpoints: z.array(z.object({ method: z.string(), path: z.string() })),
+  accounts: z.array(z.object({ api_key: z.string(), name: z.string(), primary: z.boolean() })),
+});
+export type ApiRequestFilterOptions = z.infer<typeof apiRequestFilterOptionsSchema>;
 
 /** How long usage records are kept before the purge job removes them. */
 export const usageRetentionSchema = z.object({ api_request_days: z.number().int(), message_days: z.number().int(), message_text_days: z.number().int() });

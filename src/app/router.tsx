@@ -113,6 +113,26 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.apiRequests.path,
+              loader: requirePermission(client, 'usage:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { ApiRequestsPage, apiRequestsLoader } = await import('../features/api-requests/pages/api-requests-page.js');
+                    return { Component: ApiRequestsPage, loader: apiRequestsLoader(client) };
+                  },
+                },
+                {
+                  path: paths.apiRequest.path,
+                  lazy: async () => {
+                    const { ApiRequestPage, apiRequestLoader } = await import('../features/api-requests/pages/api-request-page.js');
+                    return { Component: ApiRequestPage, loader: apiRequestLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.balanceAlerts.path,
               loader: requirePermission(client, 'billing:read'),
               children: [

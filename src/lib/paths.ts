@@ -54,6 +54,8 @@ export const paths = {
     getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/history`,
   },
   activity: { path: '/activity', getHref: () => '/activity' },
+  apiRequests: { path: '/api-requests', getHref: () => '/api-requests' },
+  apiRequest: { path: '/api-requests/:requestId', getHref: (id: string) => `/api-requests/${encodeURIComponent(id)}` },
   profile: { path: '/profile', getHref: () => '/profile' },
   /** The link e-mailed to a new address: the token travels in the query so that the mail works in any client. */
   confirmEmail: { path: '/profile/email/confirm', getHref: (token: string) => `/profile/email/confirm?token=${encodeURIComponent(token)}` },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiRequest, ApiRequestPage } from '../../../contract/api-requests.js';
+import type { ApiRequest, ApiRequestFilterOptions, ApiRequestPage } from '../../../contract/api-requests.js';
 import { DAY } from '../../platform/clock.js';
 import { basic } from '../../testing/basic-auth.js';
 import { signInOwner, signUpVerified } from '../../testing/identity-fixtures.js';
@@ -119,17 +119,22 @@ describe('the API request log and its search', () => {
     expect((await search(console_, `?status_class=5xx`)).requests).toEqual([]);
     expect((await console_.get('/api/api-requests?status_class=6xx')).statusCode).toBe(422);
     expect((await console_.get('/api/api-requests?cursor=nonsense')).statusCode).toBe(422);
-    const endpoints = (await console_.get('/api/api-requests/endpoints')).json() as { endpoints: { method: string; path: string }[] };
-    expect(endpoints.endpoints).toContainEqual({ method: 'POST', path: '/sms/json' });
-    expect(endpoints.endpoints).toContainEqual({ method: 'GET', path: '/accounts/:api_key/secrets' });
+    const options = (await console_.get('/api/api-requests/filters')).json() as ApiRequestFilterOptions;
+    expect(options.endpoints).toContainEqual({ method: 'POST', path: '/sms/json' });
+    expect(options.endpoints).toContainEqual({ method: 'GET', path: '/accounts/:api_key/secrets' });
+    expect(options.accounts.map((a) => [a.api_key, a.name, a.primary])).toEqual([
+      [owner.apiKey, expect.any(String), true],
+      [sub.api_key, 'Reseller customer', false],
+    ]);
   });
 
   it('refuses members without usage:read and shows scoped members only their subaccounts', async () => {
     const without = await addMember(t, owner.apiKey, { permissions: ['account:read'] });
     expect((await without.browser.get('/api/api-requests')).statusCode).toBe(403);
-    expect((await without.browser.get('/api/api-requests/endpoints')).statusCode).toBe(403);
+    expect((await without.browser.get('/api/api-requests/filters')).statusCode).toBe(403);
 
     const scoped = await addMember(t, owner.apiKey, { permissions: ['usage:read'], subaccounts: [sub.api_key] });
+    expect(((await scoped.browser.get('/api/api-requests/filters')).json() as ApiRequestFilterOptions).accounts.map((a) => a.api_key)).toEqual([sub.api_key]);
     const seen = (await search(scoped.browser, '?limit=200')).requests;
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((r) => r.api_key === sub.api_key)).toBe(true);

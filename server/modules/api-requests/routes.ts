@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiEndpointListSchema, apiRequestPageSchema, apiRequestQuerySchema, apiRequestSchema, usageRetentionSchema } from '../../../contract/api-requests.js';
+import { apiRequestFilterOptionsSchema, apiRequestPageSchema, apiRequestQuerySchema, apiRequestSchema, usageRetentionSchema } from '../../../contract/api-requests.js';
 import type { AppContext } from '../../context.js';
 import { accountOf, sessionOf } from '../../platform/auth/access.js';
 import { visibleSubaccounts } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/problems.js';
-import { findApiRequest, searchApiRequests } from './search.js';
+import { familyAccounts, findApiRequest, searchApiRequests } from './search.js';
 
 const access = { auth: 'session', permission: 'usage:read', account: { family: true } } as const;
 
@@ -21,13 +21,17 @@ export const apiRequestsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   );
 
   app.get(
-    '/api/api-requests/endpoints',
-    { config: { access }, schema: { tags: ['api-requests'], summary: 'The public API\'s endpoints, for the endpoint filter', response: { 200: apiEndpointListSchema } } },
-    async () => ({
+    '/api/api-requests/filters',
+    {
+      config: { access },
+      schema: { tags: ['api-requests'], summary: 'The endpoints and the family\'s keys the filters offer (a scoped member\'s own subaccounts only)', response: { 200: apiRequestFilterOptionsSchema } },
+    },
+    async (request) => ({
       endpoints: app.declaredRoutes
         .filter((route) => route.access.auth === 'api' && route.method !== 'HEAD')
         .map((route) => ({ method: route.method, path: route.url }))
         .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method)),
+      accounts: await familyAccounts(ctx.db, accountOf(request).api_key, visibleSubaccounts(sessionOf(request).scope)),
     }),
   );
 

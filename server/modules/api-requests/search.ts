@@ -62,3 +62,13 @@ export async function findApiRequest(db: Db, primaryApiKey: string, visibleAccou
   if (!row || (visibleAccounts && !visibleAccounts.includes(row.api_key))) return null;
   return { ...row, id: String(row.id) };
 }
+
+/** The family's accounts whose requests the caller may see, the primary first, for the key filter. */
+export async function familyAccounts(db: Db, primaryApiKey: string, visibleAccounts: readonly string[] | null) {
+  let query = db.selectFrom('accounts').select(['api_key', 'name', 'company_name']).where('primary_api_key', '=', primaryApiKey);
+  if (visibleAccounts) query = query.where('api_key', 'in', visibleAccounts.length > 0 ? [...visibleAccounts] : ['']);
+  const rows = await query.orderBy('name').orderBy('api_key').limit(2000).execute();
+  return rows
+    .map((row) => ({ api_key: row.api_key, name: row.api_key === primaryApiKey ? row.company_name : row.name, primary: row.api_key === primaryApiKey }))
+    .sort((a, b) => Number(b.primary) - Number(a.primary));
+}
