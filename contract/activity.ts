@@ -56,6 +56,7 @@ export const activityKinds = [
   'number.transferred',
   'number.renewed',
   'number.released',
+  'number.restored',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -115,6 +116,7 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'number.transferred': 'Virtual number moved between the primary and a subaccount',
   'number.renewed': 'Virtual number renewed for a month',
   'number.released': 'Virtual number released: not enough credit to renew it',
+  'number.restored': 'Virtual number cancellation undone',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -175,6 +177,7 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   voice_status_callback: { label: 'Voice status webhook', format: 'text' },
   renewal_day: { label: 'Renewal day', format: 'text' },
   available_credit: { label: 'Available credit', format: 'money' },
+  description: { label: 'Description', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

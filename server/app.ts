@@ -19,6 +19,7 @@ import { stripeWebhookRoutes } from './modules/billing/stripe-webhook-routes.js'
 import { profileRoutes } from './modules/profile/routes.js';
 import { contactRoutes } from './modules/profile/contact-routes.js';
 import { accountRoutes } from './modules/account/routes.js';
+import { numbersConsoleRoutes } from './modules/numbers/console-routes.js';
 import { numbersPublicRoutes } from './modules/numbers/routes.js';
 import { numberTransferRoutes } from './modules/numbers/transfer-routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
   await app.register(numbersPublicRoutes, { ctx });
+  await app.register(numbersConsoleRoutes, { ctx });
   await app.register(numberTransferRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(apiRequestsRoutes, { ctx });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 
 /** A LIKE pattern matching `text` anywhere, its own % _ and \ taken literally (use with `escape '\'`). */
-const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** An account whose name (whatever its case) or API key contains `search`. */
 export function nameOrKeyContains(search: string) {

@@ -474,6 +474,10 @@ export interface NumbersTable {
   voice_callback_type: 'sip' | 'tel' | 'app' | null;
   voice_callback_value: string | null;
   voice_status_callback: string | null;
+  /** The renter's own label for it. */
+  description: string | null;
+  /** A released number is not for sale before then (the undo window, then a quarantine); null: never released. */
+  available_at: string | null;
 }
 
 /** One rental of a number by one account, from the day it was bought until it was cancelled. */
@@ -487,6 +491,10 @@ export interface NumberRentalsTable {
   monthly_cost_micros: number;
   created_at: string;
   ended_at: string | null;
+  /** A cancelled rental can be undone until then (null: not cancelled, or not undoable). */
+  undo_until: string | null;
+  /** The number's configuration when it was cancelled (JSON), which an undo puts back. */
+  configuration: string | null;
 }
 
 /** A family's monthly statement as the `monthly-statements` job computed it (`month` is YYYY-MM; `body` its JSON). */
@@ -564,6 +572,7 @@ export interface Database {
 }
 
 export type Account = Selectable<AccountsTable>;
+export type NumberRow = Selectable<NumbersTable>;
 export type NewAccount = Insertable<AccountsTable>;
 export type User = Selectable<UsersTable>;
 export type Signup = Selectable<SignupsTable>;

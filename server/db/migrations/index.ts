@@ -22,6 +22,7 @@ import { stripeCustomers } from './022-stripe-customers.js';
 import { numbers } from './023-numbers.js';
 import { numberRenewals } from './024-number-renewals.js';
 import { statementsAndExports } from './026-statements-and-exports.js';
+import { numberConsole } from './027-number-console.js';
 import { apiRequestLog } from './029-api-request-log.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -51,6 +52,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '023-numbers': numbers(),
         '024-number-renewals': numberRenewals(),
         '026-statements-and-exports': statementsAndExports(),
+        '027-number-console': numberConsole(),
         '029-api-request-log': apiRequestLog(),
       };
     },

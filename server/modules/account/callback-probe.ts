@@ -16,10 +16,11 @@ export interface ProbeOptions {
 export const PROBE_FAILED = 'did not answer 200 OK';
 
 /**
- * Checks that a webhook URL answers 200 OK to a GET before it is saved, as Vonage does. Unless private
- * addresses are allowed, it connects only to public unicast addresses, and to the one it checked.
+ * Whether a webhook URL may be used at all, before anything is sent to it: an http or https URL,
+ * and unless private addresses are allowed, not an address literal outside public unicast. For
+ * webhooks that are not probed (a number's voice status callback) this is the whole check.
  */
-export async function probeCallbackUrl(url: string, options: ProbeOptions): Promise<ProbeResult> {
+export function classifyCallbackUrl(url: string, allowPrivateAddresses: boolean): { ok: true; url: URL } | { ok: false; reason: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -28,8 +29,18 @@ export async function probeCallbackUrl(url: string, options: ProbeOptions): Prom
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: 'must be an http or https URL' };
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !options.allowPrivateAddresses && !isPublicUnicast(host)) return { ok: false, reason: PROBE_FAILED };
+  if (isIP(host) && !allowPrivateAddresses && !isPublicUnicast(host)) return { ok: false, reason: PROBE_FAILED };
+  return { ok: true, url: parsed };
+}
 
+/**
+ * Checks that a webhook URL answers 200 OK to a GET before it is saved, as Vonage does. Unless private
+ * addresses are allowed, it connects only to public unicast addresses, and to the one it checked.
+ */
+export async function probeCallbackUrl(url: string, options: ProbeOptions): Promise<ProbeResult> {
+  const classified = classifyCallbackUrl(url, options.allowPrivateAddresses);
+  if (!classified.ok) return classified;
+  const parsed = classified.url;
   const lookup = checkedLookup(options.resolve ?? systemResolver, options.allowPrivateAddresses);
   const secure = parsed.protocol === 'https:';
   const agent = secure ? new HttpsAgent({ lookup, keepAlive: false }) : new HttpAgent({ lookup, keepAlive: false });

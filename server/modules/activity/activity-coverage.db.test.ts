@@ -171,6 +171,17 @@ describe('every mutating route writes an activity entry; no entry holds a secret
       t.app.inject({ method: 'POST', url: `/accounts/${c.apiKey}/transfer-number`, headers: c.auth, payload: { from: c.apiKey, to: subKey, number: rentable.msisdn, country: 'GB' } }),
     );
     await measure('POST /number/cancel', () => t.app.inject({ method: 'POST', url: '/number/cancel', headers: form, payload: `${numberForm}&target_api_key=${subKey}` }));
+    // The console's numbers routes.
+    const [consoleRentable] = (await c.browser.get('/api/numbers/available?country=GB&type=landline&size=1')).json().items;
+    const consoleNumber = `/api/accounts/${subKey}/numbers/${consoleRentable.msisdn}`;
+    await measure('POST /api/accounts/:api_key/numbers', () => c.browser.post(`/api/accounts/${subKey}/numbers`, { country: 'GB', msisdn: consoleRentable.msisdn }));
+    await measure('PUT /api/accounts/:api_key/numbers/:msisdn', () =>
+      c.browser.request({ method: 'PUT', url: consoleNumber, payload: { description: 'Front desk', app_id: '', mo_http_url: '', voice_callback_type: 'tel', voice_callback_value: '447700900001', voice_status_callback: '' } }),
+    );
+    await measure('POST /api/accounts/:api_key/numbers/:msisdn/transfer', () => c.browser.post(`${consoleNumber}/transfer`, { country: 'GB', to: c.apiKey }));
+    const primaryNumber = `/api/accounts/${c.apiKey}/numbers/${consoleRentable.msisdn}`;
+    await measure('POST /api/accounts/:api_key/numbers/:msisdn/cancel', () => c.browser.post(`${primaryNumber}/cancel`));
+    await measure('POST /api/accounts/:api_key/numbers/:msisdn/undo-cancel', () => c.browser.post(`${primaryNumber}/undo-cancel`));
 
     // Balance alert and display currency.
     await measure('PUT /api/balance-alerts/:api_key', () =>

@@ -1,16 +1,17 @@
 import type { ExpressionBuilder } from 'kysely';
-import { LOCAL_ADDRESS_REQUIRED, numberFeatures, type BuyRequest, type NumberFeature, type OwnedNumber, type OwnedQuery, type SearchQuery, type UpdateRequest } from '../../../contract/numbers.js';
+import { LOCAL_ADDRESS_REQUIRED, QUARANTINE_DAYS, UNDO_WINDOW_MINUTES, numberFeatures, type BuyRequest, type ConfigureNumberRequest, type NumberFeature, type OwnedNumber, type OwnedQuery, type SearchQuery, type UpdateRequest } from '../../../contract/numbers.js';
 import { allowPrivateCallbacks } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/database.js';
-import type { Account, Database } from '../../db/schema.js';
+import type { Account, Database, NumberRow } from '../../db/schema.js';
 import type { ActivityAuthor } from '../../platform/activity/author.js';
 import { changesBetween, recordActivity } from '../../platform/activity/record-activity.js';
 import { payerOf } from '../../platform/accounts/accounts-repository.js';
 import { debitWithinLimit } from '../../platform/ledger/ledger.js';
 import { newId } from '../../platform/ids.js';
 import { ProblemError } from '../../platform/problems.js';
-import { probeCallbackUrl } from '../account/callback-probe.js';
+import { DAY, MINUTE } from '../../platform/clock.js';
+import { classifyCallbackUrl, probeCallbackUrl } from '../account/callback-probe.js';
 import { dayOf } from './renewal-date.js';
 
 const METHOD_FAILED_TYPE = 'https://developer.nexmo.com/api-errors/numbers#method-failed';
@@ -46,10 +47,14 @@ function likeOf(pattern: string, searchPattern = 0): string {
 
 type NumbersFilter = ExpressionBuilder<Database, 'numbers'>;
 
-/** Numbers available to rent, one page, with the total. */
-export async function searchAvailable(ctx: AppContext, query: SearchQuery) {
+/** A released number comes back on sale only once its undo window and quarantine are over. */
+const onSale = (eb: NumbersFilter, now: Date) => eb.and([eb('owner_api_key', 'is', null), eb.or([eb('available_at', 'is', null), eb('available_at', '<=', now.toISOString())])]);
+
+/** Numbers available to rent, one page, with the total (micro-euros; each edge writes them its own way). */
+export async function findAvailable(ctx: AppContext, query: SearchQuery) {
+  const now = ctx.clock.now();
   const where = (eb: NumbersFilter) => {
-    const conditions = [eb('country', '=', query.country), eb('owner_api_key', 'is', null)];
+    const conditions = [eb('country', '=', query.country), onSale(eb, now)];
     if (query.type) conditions.push(eb('type', '=', query.type));
     if (query.pattern) conditions.push(eb('msisdn', 'like', likeOf(query.pattern, query.search_pattern)));
     for (const feature of query.features ?? []) conditions.push(eb(featureColumn(feature), '=', 1));
@@ -66,16 +71,15 @@ export async function searchAvailable(ctx: AppContext, query: SearchQuery) {
       .offset((query.index - 1) * query.size)
       .execute(),
   ]);
+  return { count: Number(total.n), rows: rows.map((row) => ({ ...row, features: featuresOf(row.features) })) };
+}
+
+/** The public search's answer: string prices. */
+export async function searchAvailable(ctx: AppContext, query: SearchQuery) {
+  const { count, rows } = await findAvailable(ctx, query);
   return {
-    count: Number(total.n),
-    numbers: rows.map((row) => ({
-      country: row.country,
-      msisdn: row.msisdn,
-      type: row.type,
-      cost: euros(row.monthly_cost_micros),
-      initialPrice: euros(row.setup_price_micros),
-      features: featuresOf(row.features),
-    })),
+    count,
+    numbers: rows.map((row) => ({ country: row.country, msisdn: row.msisdn, type: row.type, cost: euros(row.monthly_cost_micros), initialPrice: euros(row.setup_price_micros), features: row.features })),
   };
 }
 
@@ -115,7 +119,11 @@ export async function listOwned(ctx: AppContext, apiKey: string, query: OwnedQue
  * primary's subaccounts (the access hook has already refused keys outside the caller's scope).
  */
 async function targetOf(tx: Tx, caller: Account, targetApiKey: string | undefined): Promise<Account> {
-  if (targetApiKey === undefined || targetApiKey === caller.api_key) return caller;
+  if (targetApiKey === undefined || targetApiKey === caller.api_key) {
+    // Reached by the console, which names the account itself (a suspended key cannot call the API).
+    if (caller.suspended === 1) throw new NumberActionFailed('method failed: the account is suspended');
+    return caller;
+  }
   if (caller.primary_api_key !== caller.api_key) throw new NumberActionFailed('target_api_key: only a primary account acts on a subaccount');
   const target = await tx.selectFrom('accounts').selectAll().where('api_key', '=', targetApiKey).where('primary_api_key', '=', caller.api_key).executeTakeFirst();
   if (!target) throw new NumberActionFailed('target_api_key: not a subaccount of this account');
@@ -134,6 +142,8 @@ export async function buyNumber(ctx: AppContext, caller: Account, request: BuyRe
     const number = await tx.selectFrom('numbers').selectAll().where('msisdn', '=', request.msisdn).where('country', '=', request.country).executeTakeFirst();
     if (!number) throw new NumberActionFailed();
     if (number.owner_api_key !== null) throw new NumberActionFailed(number.owner_api_key === target.api_key ? 'method failed: you already own this number' : 'method failed');
+    const now = ctx.clock.now();
+    if (number.available_at !== null && number.available_at > now.toISOString()) throw new NumberActionFailed();
     if (number.requires_local_address === 1) {
       const primary = await tx.selectFrom('accounts').select(['address_line', 'address_country']).where('api_key', '=', target.primary_api_key).executeTakeFirstOrThrow();
       if (!primary.address_line || primary.address_country !== number.country) throw new NumberActionFailed(LOCAL_ADDRESS_REQUIRED);
@@ -141,13 +151,12 @@ export async function buyNumber(ctx: AppContext, caller: Account, request: BuyRe
     const rentalId = newId();
     const claimed = await tx
       .updateTable('numbers')
-      .set({ owner_api_key: target.api_key, primary_api_key: target.primary_api_key, rental_id: rentalId })
+      .set({ owner_api_key: target.api_key, primary_api_key: target.primary_api_key, rental_id: rentalId, available_at: null })
       .where('msisdn', '=', number.msisdn)
-      .where('owner_api_key', 'is', null)
+      .where((eb) => onSale(eb, now))
       .returning('msisdn')
       .executeTakeFirst();
     if (!claimed) throw new NumberActionFailed();
-    const now = ctx.clock.now();
     await tx
       .insertInto('number_rentals')
       .values({
@@ -159,6 +168,8 @@ export async function buyNumber(ctx: AppContext, caller: Account, request: BuyRe
         monthly_cost_micros: number.monthly_cost_micros,
         created_at: now.toISOString(),
         ended_at: null,
+        undo_until: null,
+        configuration: null,
       })
       .execute();
 
@@ -198,28 +209,77 @@ export async function buyNumber(ctx: AppContext, caller: Account, request: BuyRe
   });
 }
 
-/** Ends the target account's rental of a number: it stops renewing and leaves the account at once. */
-export async function cancelNumber(ctx: AppContext, caller: Account, request: BuyRequest, author: ActivityAuthor): Promise<void> {
-  await inTransaction(ctx.database, async (tx) => {
+/**
+ * Ends the target account's rental of a number: it stops renewing and leaves the account at once.
+ * The number is held off the market for the undo window, then quarantined (`available_at`); the
+ * rental keeps its configuration so that an undo within the window puts everything back. The
+ * rental row is locked before the number, the order the renewal job and transfers take.
+ */
+export async function cancelNumber(ctx: AppContext, caller: Account, request: BuyRequest, author: ActivityAuthor): Promise<{ msisdn: string; undo_until: string }> {
+  return inTransaction(ctx.database, async (tx) => {
     const target = await targetOf(tx, caller, request.target_api_key);
-    const released = await tx
-      .updateTable('numbers')
-      .set(releasedConfiguration)
+    const now = ctx.clock.now();
+    const undoUntil = new Date(now.getTime() + UNDO_WINDOW_MINUTES * MINUTE);
+    const rental = await tx
+      .updateTable('number_rentals')
+      .set({ ended_at: now.toISOString(), undo_until: undoUntil.toISOString() })
       .where('msisdn', '=', request.msisdn)
-      .where('country', '=', request.country)
-      .where('owner_api_key', '=', target.api_key)
-      .returning(['msisdn', 'rental_id'])
+      .where('api_key', '=', target.api_key)
+      .where('ended_at', 'is', null)
+      .where((eb) => eb.exists(eb.selectFrom('numbers').select('msisdn').where('msisdn', '=', request.msisdn).where('country', '=', request.country)))
+      .returning(['id', 'msisdn'])
       .executeTakeFirst();
     // Cancelling a number the account does not rent: the Python SDK's "method failed".
-    if (!released) throw new NumberActionFailed();
-    const now = ctx.clock.now().toISOString();
-    await tx.updateTable('number_rentals').set({ ended_at: now }).where('msisdn', '=', released.msisdn).where('ended_at', 'is', null).execute();
+    if (!rental) throw new NumberActionFailed();
+    const before = await tx.selectFrom('numbers').selectAll().where('msisdn', '=', rental.msisdn).where('rental_id', '=', rental.id).executeTakeFirstOrThrow();
+    await tx.updateTable('number_rentals').set({ configuration: JSON.stringify(pick(before, restoredFields)) }).where('id', '=', rental.id).execute();
+    await tx
+      .updateTable('numbers')
+      .set({ ...releasedConfiguration, available_at: new Date(undoUntil.getTime() + QUARANTINE_DAYS * DAY).toISOString() })
+      .where('msisdn', '=', rental.msisdn)
+      .execute();
     await recordActivity(tx, ctx.clock, author, {
       kind: 'number.cancelled',
       primaryApiKey: target.primary_api_key,
       apiKey: target.api_key,
-      objectId: released.msisdn,
-      changes: [{ field: 'msisdn', before: released.msisdn, after: null }],
+      objectId: rental.msisdn,
+      changes: [{ field: 'msisdn', before: rental.msisdn, after: null }],
+    });
+    return { msisdn: rental.msisdn, undo_until: undoUntil.toISOString() };
+  });
+}
+
+/**
+ * Takes back a number cancelled less than the undo window ago: the same rental reopens (same start
+ * day, so the same renewal days; nothing is charged again) with the configuration it had. A renewal
+ * day that passed meanwhile is charged by the next renewal pass, once, like any missed month.
+ */
+export async function undoCancel(ctx: AppContext, account: Account, msisdn: string, author: ActivityAuthor): Promise<void> {
+  await inTransaction(ctx.database, async (tx) => {
+    const now = ctx.clock.now().toISOString();
+    const rental = await tx
+      .updateTable('number_rentals')
+      .set({ ended_at: null, undo_until: null })
+      .where('msisdn', '=', msisdn)
+      .where('api_key', '=', account.api_key)
+      .where('undo_until', '>', now)
+      .returning(['id', 'configuration'])
+      .executeTakeFirst();
+    if (!rental) throw new NumberActionFailed('method failed: the number can no longer be restored (the undo window is 5 minutes)');
+    const configuration = JSON.parse(rental.configuration ?? '{}') as Pick<NumberRow, (typeof restoredFields)[number]>;
+    await tx
+      .updateTable('numbers')
+      .set({ ...configuration, owner_api_key: account.api_key, primary_api_key: account.primary_api_key, rental_id: rental.id, available_at: null })
+      .where('msisdn', '=', msisdn)
+      .where('owner_api_key', 'is', null)
+      .returning('msisdn')
+      .executeTakeFirstOrThrow();
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'number.restored',
+      primaryApiKey: account.primary_api_key,
+      apiKey: account.api_key,
+      objectId: msisdn,
+      changes: [{ field: 'msisdn', before: null, after: msisdn }],
     });
   });
 }
@@ -235,58 +295,89 @@ export const releasedConfiguration = {
   voice_callback_type: null,
   voice_callback_value: null,
   voice_status_callback: null,
+  description: null,
 };
 
-const configurationFields = ['app_id', 'mo_http_url', 'voice_callback_type', 'voice_callback_value', 'voice_status_callback'] as const;
+const restoredFields = ['app_id', 'mo_http_url', 'mo_smpp_sys_type', 'voice_callback_type', 'voice_callback_value', 'voice_status_callback', 'description'] as const;
+const pick = <T extends object, K extends keyof T>(row: T, keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<T, K>;
 
-const TEL = /^\+?[1-9]\d{6,14}$/;
-const SIP = /^sips?:[^\s@]+@[^\s@]+$/i;
+const configurationFields = ['description', 'app_id', 'mo_http_url', 'voice_callback_type', 'voice_callback_value', 'voice_status_callback'] as const;
+
+/** A number's configuration as the domain changes it: undefined leaves a field, null clears it. */
+export type NumberConfiguration = Partial<{ [K in (typeof restoredFields)[number]]: NumberRow[K] }>;
 
 /**
- * Changes a rented number's configuration. A new moHttpUrl must answer a GET with 200 first (as
- * Vonage probes it); an empty string removes a value. The voice callback type and value come
- * together, the value checked for its type (`tel` an E.164 number with or without +, `sip` a SIP URI).
+ * Changes a rented number's configuration. A new inbound webhook (`mo_http_url`) must answer a GET
+ * with 200 first, as the account's default webhooks must (the same probe); the voice status
+ * webhook must pass the same URL classification. Refusals name the column; each edge renames it.
+ * The voice callback's value is checked against its type by both contracts.
  */
-export async function updateNumber(ctx: AppContext, caller: Account, request: UpdateRequest, author: ActivityAuthor): Promise<void> {
-  const appId = request.app_id ?? request.messagesCallbackValue;
-  if (request.voiceCallbackType === 'tel' && !TEL.test(request.voiceCallbackValue ?? '')) throw new NumberRequestInvalid('voiceCallbackValue', 'must be an E.164 number for the type tel');
-  if (request.voiceCallbackType === 'sip' && !SIP.test(request.voiceCallbackValue ?? '')) throw new NumberRequestInvalid('voiceCallbackValue', 'must be a SIP URI (sip:user@host) for the type sip');
-  for (const [name, url] of [['moHttpUrl', request.moHttpUrl], ['voiceStatusCallback', request.voiceStatusCallback]] as const) {
-    if (!url) continue;
-    if (name === 'voiceStatusCallback') {
-      if (!/^https?:\/\//i.test(url)) throw new NumberRequestInvalid(name, 'must be an http or https URL');
-      continue;
-    }
-    const probe = await probeCallbackUrl(url, { timeoutMs: ctx.config.CALLBACK_PROBE_TIMEOUT_MS, allowPrivateAddresses: allowPrivateCallbacks(ctx.config) });
-    if (!probe.ok) throw new NumberRequestInvalid(name, probe.reason);
+export async function configureNumber(ctx: AppContext, account: Account, number: { msisdn: string; country?: string }, changes: NumberConfiguration, author: ActivityAuthor): Promise<void> {
+  const allowPrivate = allowPrivateCallbacks(ctx.config);
+  if (changes.voice_status_callback) {
+    const classified = classifyCallbackUrl(changes.voice_status_callback, allowPrivate);
+    if (!classified.ok) throw new NumberRequestInvalid('voice_status_callback', classified.reason);
   }
+  const rented = (db: Tx | AppContext['db']) => {
+    const query = db.selectFrom('numbers').selectAll().where('msisdn', '=', number.msisdn).where('owner_api_key', '=', account.api_key);
+    return (number.country ? query.where('country', '=', number.country) : query).executeTakeFirst();
+  };
+  // The probe waits on the network, so it runs before the transaction; an unchanged URL is not probed again.
+  const current = await rented(ctx.db);
+  if (!current) throw new NumberActionFailed();
+  if (changes.mo_http_url && changes.mo_http_url !== current.mo_http_url) {
+    const probe = await probeCallbackUrl(changes.mo_http_url, { timeoutMs: ctx.config.CALLBACK_PROBE_TIMEOUT_MS, allowPrivateAddresses: allowPrivate });
+    if (!probe.ok) throw new NumberRequestInvalid('mo_http_url', probe.reason);
+  }
+  await inTransaction(ctx.database, async (tx) => {
+    const before = await rented(tx);
+    if (!before) throw new NumberActionFailed();
+    const after = await tx.updateTable('numbers').set(changes).where('msisdn', '=', before.msisdn).returningAll().executeTakeFirstOrThrow();
+    const fieldChanges = changesBetween(before, after, configurationFields);
+    if (fieldChanges.length === 0) return;
+    await recordActivity(tx, ctx.clock, author, {
+      kind: 'number.updated',
+      primaryApiKey: account.primary_api_key,
+      apiKey: account.api_key,
+      objectId: before.msisdn,
+      changes: fieldChanges,
+    });
+  });
+}
+
+const publicNames: Record<string, string> = { mo_http_url: 'moHttpUrl', voice_status_callback: 'voiceStatusCallback' };
+
+/** POST /number/update: the public fields onto the domain's, an empty string removing a value. */
+export async function updateNumber(ctx: AppContext, caller: Account, request: UpdateRequest, author: ActivityAuthor): Promise<void> {
   const emptyAsNull = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
-  const changes = {
-    app_id: emptyAsNull(appId),
+  const changes: NumberConfiguration = {
+    app_id: emptyAsNull(request.app_id ?? request.messagesCallbackValue),
     mo_http_url: emptyAsNull(request.moHttpUrl),
     mo_smpp_sys_type: emptyAsNull(request.moSmppSysType),
     voice_callback_type: request.voiceCallbackType,
     voice_callback_value: emptyAsNull(request.voiceCallbackValue),
     voice_status_callback: emptyAsNull(request.voiceStatusCallback),
   };
-  await inTransaction(ctx.database, async (tx) => {
-    const before = await tx
-      .selectFrom('numbers')
-      .selectAll()
-      .where('msisdn', '=', request.msisdn)
-      .where('country', '=', request.country)
-      .where('owner_api_key', '=', caller.api_key)
-      .executeTakeFirst();
-    if (!before) throw new NumberActionFailed();
-    const after = await tx.updateTable('numbers').set(changes).where('msisdn', '=', before.msisdn).returningAll().executeTakeFirstOrThrow();
-    await recordActivity(tx, ctx.clock, author, {
-      kind: 'number.updated',
-      primaryApiKey: caller.primary_api_key,
-      apiKey: caller.api_key,
-      objectId: before.msisdn,
-      changes: changesBetween(before, after, configurationFields),
-    });
-  });
+  try {
+    await configureNumber(ctx, caller, request, changes, author);
+  } catch (error) {
+    if (!(error instanceof NumberRequestInvalid)) throw error;
+    const [problem] = error.invalidParameters ?? [];
+    throw new NumberRequestInvalid(publicNames[problem.name] ?? problem.name, problem.reason);
+  }
+}
+
+/** The console's edit dialog: every field at once, an empty string clearing one. */
+export function consoleConfiguration(request: ConfigureNumberRequest): NumberConfiguration {
+  const orNull = (value: string) => (value === '' ? null : value);
+  return {
+    description: orNull(request.description),
+    app_id: orNull(request.app_id),
+    mo_http_url: orNull(request.mo_http_url),
+    voice_callback_type: request.voice_callback_type === '' ? null : request.voice_callback_type,
+    voice_callback_value: orNull(request.voice_callback_value),
+    voice_status_callback: orNull(request.voice_status_callback),
+  };
 }
 
 /** The canonical order of a set of features (SMS, VOICE, MMS). */

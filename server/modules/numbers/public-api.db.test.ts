@@ -225,7 +225,7 @@ describe('public Numbers API through @vonage/numbers', () => {
     expect(notOwned.statusCode).toBe(420);
   });
 
-  it('cancels a rented number at once; cancelling one not rented is 420 method failed', async () => {
+  it('cancels a rented number at once, held off the market; cancelling one not rented is 420 method failed', async () => {
     const number = await firstAvailable('NL', LineType.MOBILE_LVN);
     await numbers.buyNumber({ country: 'NL', msisdn: number.msisdn! });
     expect(await numbers.cancelNumber({ country: 'NL', msisdn: number.msisdn! })).toEqual({ errorCode: '200', errorCodeLabel: 'success' });
@@ -233,7 +233,8 @@ describe('public Numbers API through @vonage/numbers', () => {
     const response = await t.app.inject({ method: 'POST', url: '/number/cancel', headers: { authorization: basic(family.apiKey, family.apiSecret), ...form }, payload: `country=NL&msisdn=${number.msisdn}` });
     expect(response.statusCode).toBe(420);
     expect(response.json()).toEqual(status('420', 'method failed'));
-    expect((await numbers.getAvailableNumbers({ country: 'NL', pattern: number.msisdn!, searchPattern: SearchPattern.START_WITH })).count).toBe(1);
+    // Held for the console's undo, then quarantined for 30 days (console-routes.db.test.ts moves the clock past both).
+    expect((await numbers.getAvailableNumbers({ country: 'NL', pattern: number.msisdn!, searchPattern: SearchPattern.START_WITH })).count).toBe(0);
   });
 
   it('pages the owned numbers with index/size and a country filter', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { microsToEuros } from '../../../contract/money.js';
+import { QUARANTINE_DAYS } from '../../../contract/numbers.js';
 import { publicUrl } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/database.js';
@@ -31,6 +32,9 @@ interface OpenRental {
   last_period: number | null;
 }
 
+/** The last period renewed of the rental aliased `r` (charged or released), null before the first renewal. */
+export const lastRenewedPeriod = sql<number | null>`(select max(w.period) from number_renewals w where w.msisdn = r.msisdn and w.started_on = r.started_on)`;
+
 /** Every open rental, with the account that pays for it and the last period it was renewed for. */
 function openRentals(ctx: AppContext): Promise<OpenRental[]> {
   return ctx.db
@@ -38,14 +42,7 @@ function openRentals(ctx: AppContext): Promise<OpenRental[]> {
     .innerJoin('accounts as a', 'a.api_key', 'r.api_key')
     .select(['r.id', 'r.msisdn', 'r.api_key', 'r.primary_api_key', 'r.started_on', 'r.monthly_cost_micros'])
     .select(sql<string>`case when a.use_primary_account_balance = 1 then a.primary_api_key else a.api_key end`.as('payer_api_key'))
-    .select((eb) =>
-      eb
-        .selectFrom('number_renewals as n')
-        .select((e) => e.fn.max('n.period').as('p'))
-        .whereRef('n.msisdn', '=', 'r.msisdn')
-        .whereRef('n.started_on', '=', 'r.started_on')
-        .as('last_period'),
-    )
+    .select(lastRenewedPeriod.as('last_period'))
     .where('r.ended_at', 'is', null)
     .orderBy('r.msisdn')
     .execute() as Promise<OpenRental[]>;
@@ -124,7 +121,9 @@ async function release(tx: Tx, ctx: AppContext, rental: OpenRental, period: numb
   const now = ctx.clock.now().toISOString();
   await tx.updateTable('number_renewals').set({ outcome: 'released' }).where('msisdn', '=', rental.msisdn).where('started_on', '=', rental.started_on).where('period', '=', period).execute();
   await tx.updateTable('number_rentals').set({ ended_at: now }).where('id', '=', rental.id).execute();
-  await tx.updateTable('numbers').set(releasedConfiguration).where('msisdn', '=', rental.msisdn).where('rental_id', '=', rental.id).execute();
+  // Released for good (no undo): back on sale after the quarantine.
+  const availableAt = new Date(ctx.clock.now().getTime() + QUARANTINE_DAYS * DAY).toISOString();
+  await tx.updateTable('numbers').set({ ...releasedConfiguration, available_at: availableAt }).where('msisdn', '=', rental.msisdn).where('rental_id', '=', rental.id).execute();
   const available = payer.balance_micros - payer.credit_limit_micros;
   await recordActivity(tx, ctx.clock, RENEWALS_AUTHOR, {
     kind: 'number.released',

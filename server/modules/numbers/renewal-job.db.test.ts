@@ -98,7 +98,7 @@ describe('the renewal job', () => {
     expect([await renewals(steady.apiKey), await renewals(family.apiKey)]).toEqual([2, 2]);
   });
 
-  it('releases a number its payer cannot renew, back to the inventory, and e-mails the billing recipients', async () => {
+  it('releases a number its payer cannot renew, back to the inventory after a 30-day quarantine, and e-mails the billing recipients', async () => {
     expect(await ownerOf(shortNumber.msisdn)).toBeNull();
     expect(await renewals(short.apiKey)).toBe(0);
     const rentals = await t.ctx.db.selectFrom('number_rentals').select('ended_at').where('msisdn', '=', shortNumber.msisdn).execute();
@@ -108,8 +108,12 @@ describe('the renewal job', () => {
     expect(notice.body).toContain('2026-02-15');
     const released = await t.ctx.db.selectFrom('activity_entries').select(['actor_kind']).where('kind', '=', 'number.released').where('object_id', '=', shortNumber.msisdn).execute();
     expect(released).toEqual([{ actor_kind: 'system' }]);
-    const search = (await t.app.inject({ url: `/number/search?country=GB&pattern=${shortNumber.msisdn}`, headers: steady.auth })).json();
-    expect(search.count).toBe(1);
+    const search = async () => (await t.app.inject({ url: `/number/search?country=GB&pattern=${shortNumber.msisdn}`, headers: steady.auth })).json().count;
+    expect(await search()).toBe(0);
+    const now = t.clock.now();
+    t.clock.set(new Date('2026-03-17T00:05:00.000Z'));
+    expect(await search()).toBe(1);
+    t.clock.set(now);
   });
 
   it('catches up after a 2-month gap: each missed month charged once, in order', async () => {

@@ -32,7 +32,7 @@ export const numberTransferErrors = {
  * Moves a rented number between a primary and one of its subaccounts (either way). The rental keeps
  * its start day, so the renewal day does not move; its configuration stays with the number.
  */
-export async function transferNumber(ctx: AppContext, primary: Account, request: TransferNumberRequest, author: ActivityAuthor) {
+export async function transferNumber(ctx: AppContext, primary: Pick<Account, 'api_key'>, request: TransferNumberRequest, author: ActivityAuthor) {
   if (request.from === request.to) throw subaccountsValidation([{ name: 'from', reason: 'Invalid accounts. From and To accounts should be different' }]);
   return inTransaction(ctx.database, async (tx) => {
     const accounts = await tx.selectFrom('accounts').selectAll().where('api_key', 'in', [request.from, request.to]).where('primary_api_key', '=', primary.api_key).execute();
