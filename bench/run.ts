@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type autocannon from 'autocannon';
 import pg from 'pg';
@@ -32,6 +33,20 @@ interface Row {
   met: string;
   failed: string;
 }
+/**
+ * `npm run bench -- --only top-up,sms --engine sqlite`: only those sections (and the baselines they are
+ * compared with) on that engine, for iterating; without options, everything.
+ */
+const sections = ['reads', 'numbers', 'sms', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'spa'] as const;
+type Section = (typeof sections)[number];
+const { values: options } = parseArgs({ options: { only: { type: 'string' }, engine: { type: 'string' } } });
+const only = options.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) throw new Error(`bench: unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
+if (options.engine && !['sqlite', 'postgres'].includes(options.engine)) throw new Error('bench: --engine is sqlite or postgres');
+const wants = (section: Section) => !only || only.includes(section);
+const wantsEngine = (engine: 'sqlite' | 'postgres') => !options.engine || options.engine === engine;
+
 const rows: Row[] = [];
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const record = (row: Partial<Row> & Pick<Row, 'engine' | 'path' | 'figure'>) => {
@@ -77,24 +92,32 @@ async function dropSchema(base: string, schema: string) {
 
 const transferBody = (from: number, to: number) => JSON.stringify({ from, to, amount: 1 });
 
-/** The raw engines and bare Fastify, before any product figure. */
+/** The raw engines and bare Fastify, before any product figure (those the chosen sections compare with). */
 async function measureBaselines(pgBase: string | null): Promise<Baselines> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-raw-'));
   try {
-    const sqliteTx = rawSqliteRate(join(dir, 'raw.db'));
-    record({ engine: 'raw', path: 'SQLite durable transaction (2 updates + 1 insert, WAL, FULL)', figure: `${fmt(sqliteTx)} tx/s` });
+    const durableNeeded = wants('sms') || wants('transfers') || wants('families');
+    const sqliteTx = durableNeeded && wantsEngine('sqlite') ? rawSqliteRate(join(dir, 'raw.db')) : Number.NaN;
+    if (!Number.isNaN(sqliteTx)) record({ engine: 'raw', path: 'SQLite durable transaction (2 updates + 1 insert, WAL, FULL)', figure: `${fmt(sqliteTx)} tx/s` });
 
-    const bare = await startBareServer({ BARE_SQLITE: join(dir, 'bare.db') });
-    let bareGet: LoadResult;
-    try {
-      bareGet = await load({ url: `${bare.origin}/healthz` });
-      record({ engine: 'bare', path: 'Fastify GET', figure: perSecond(bareGet), p99: `p99 ${fmt(bareGet.p99)} ms`, failed: failed(bareGet) });
-      const route = await load({ url: `${bare.origin}/transfer`, method: 'POST', headers: { 'content-type': 'application/json' }, body: transferBody(0, 1) });
-      record({ engine: 'bare', path: 'Fastify transfer route on SQLite', figure: perSecond(route), p99: `p99 ${fmt(route.p99)} ms`, ...versus(route.requestsPerSecond, sqliteTx, 'raw SQLite tx'), failed: failed(route) });
-    } finally {
-      await bare.stop();
+    let bareGet = Number.NaN;
+    if (wants('reads') || wants('transfers')) {
+      const bare = await startBareServer({ BARE_SQLITE: join(dir, 'bare.db') });
+      try {
+        if (wants('reads')) {
+          const get = await load({ url: `${bare.origin}/healthz` });
+          bareGet = get.requestsPerSecond;
+          record({ engine: 'bare', path: 'Fastify GET', figure: perSecond(get), p99: `p99 ${fmt(get.p99)} ms`, failed: failed(get) });
+        }
+        if (wants('transfers') && wantsEngine('sqlite')) {
+          const route = await load({ url: `${bare.origin}/transfer`, method: 'POST', headers: { 'content-type': 'application/json' }, body: transferBody(0, 1) });
+          record({ engine: 'bare', path: 'Fastify transfer route on SQLite', figure: perSecond(route), p99: `p99 ${fmt(route.p99)} ms`, ...versus(route.requestsPerSecond, sqliteTx, 'raw SQLite tx'), failed: failed(route) });
+        }
+      } finally {
+        await bare.stop();
+      }
     }
-    if (!pgBase) return { sqliteTx, bareGet: bareGet.requestsPerSecond };
+    if (!pgBase || !wantsEngine('postgres') || !durableNeeded) return { sqliteTx, bareGet };
 
     const schema = `bench_raw_${process.pid}`;
     try {
@@ -103,6 +126,7 @@ async function measureBaselines(pgBase: string | null): Promise<Baselines> {
       record({ engine: 'raw', path: 'PostgreSQL durable transaction, one connection', figure: `${fmt(one)} tx/s` });
       const pgPool = await rawPgPool(pgBase, schema, false, 10);
       record({ engine: 'raw', path: 'PostgreSQL, pool of 10, uniform over 1 000 families', figure: `${fmt(pgPool)} tx/s` });
+      if (!wants('families') && !wants('transfers')) return { sqliteTx, bareGet, pgPool };
       const hot = await rawPgPool(pgBase, schema, true, 32);
       record({ engine: 'raw', path: 'PostgreSQL, pool of 32, one hot pair', figure: `${fmt(hot)} tx/s`, ...versus(hot, pgPool, 'raw pool uniform') });
 
@@ -121,7 +145,7 @@ async function measureBaselines(pgBase: string | null): Promise<Baselines> {
       } finally {
         await barePg.stop();
       }
-      return { sqliteTx, bareGet: bareGet.requestsPerSecond, pgPool };
+      return { sqliteTx, bareGet, pgPool };
     } finally {
       await dropSchema(pgBase, schema);
     }
@@ -172,12 +196,12 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
   await topUpByOperator(ctx, partner.apiKey, 1_000_000_000_000, 'bench');
   const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
   const sub = await createSubaccount(ctx, partnerAccount, { name: 'Bench customer', use_primary_account_balance: false }, systemAuthor('bench'));
-  const families = name === 'PostgreSQL' ? await seedFamilies(database, 1000) : null;
+  const families = name === 'PostgreSQL' && wants('families') ? await seedFamilies(database, 1000) : null;
 
   const big = company(2);
   const bigPrimary = await registerCompany(ctx, big);
   const now = new Date().toISOString();
-  for (let batch = 0; batch < 20; batch++) {
+  for (let batch = 0; batch < (wants('list') || wants('console') || wants('members') ? 20 : 0); batch++) {
     await inTransaction(database, (tx) =>
       tx
         .insertInto('accounts')
@@ -200,8 +224,10 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     );
   }
 
-  await benchBalanceAlertJob(name, ctx, record);
-  await benchAutoReloadJob(name, ctx, record);
+  if (wants('jobs')) {
+    await benchBalanceAlertJob(name, ctx, record);
+    await benchAutoReloadJob(name, ctx, record);
+  }
   const server = await startServer(url);
   try {
     const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
@@ -211,12 +237,15 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     };
     const durable = name === 'SQLite' ? { value: baselines.sqliteTx, label: 'raw SQLite tx' } : { value: baselines.pgPool ?? Number.NaN, label: 'raw pool uniform' };
 
-    await read('/healthz', 'GET /healthz', 0.5);
-    await read('/account/get-balance', 'GET /account/get-balance (Basic auth)', 0.3);
-    await read(`/accounts/${partner.apiKey}/subaccounts/${sub.api_key}`, 'GET one subaccount', 0.3);
-    await read(`/accounts/${partner.apiKey}/secrets`, 'GET the secrets list', 0.3);
-    await benchNumberSearch(name, server.origin, auth, record);
+    if (wants('reads')) {
+      await read('/healthz', 'GET /healthz', 0.5);
+      await read('/account/get-balance', 'GET /account/get-balance (Basic auth)', 0.3);
+      await read(`/accounts/${partner.apiKey}/subaccounts/${sub.api_key}`, 'GET one subaccount', 0.3);
+      await read(`/accounts/${partner.apiKey}/secrets`, 'GET the secrets list', 0.3);
+    }
+    if (wants('numbers')) await benchNumberSearch(name, server.origin, auth, record);
 
+    if (wants('sms')) {
     const sms = await load({
       url: `${server.origin}/sms/json`,
       method: 'POST',
@@ -224,8 +253,9 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
       body: JSON.stringify({ from: 'Bench', to: '447400123456', text: 'Benchmark message' }),
     });
     record({ engine: name, path: 'POST /sms/json (one charge each)', figure: perSecond(sms), p99: `p99 ${fmt(sms.p99)} ms`, ...versus(sms.requestsPerSecond, durable.value, durable.label, name === 'SQLite' ? 0.5 : undefined), failed: failed(sms) });
+    }
 
-    for (const kind of ['credit', 'balance'] as const) {
+    for (const kind of wants('transfers') ? (['credit', 'balance'] as const) : []) {
       const body = JSON.stringify({ from: partner.apiKey, to: sub.api_key, amount: 0.01 });
       const http = await load({ url: `${server.origin}/accounts/${partner.apiKey}/${kind}-transfers`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
       record({ engine: name, path: `${kind} transfer, one primary (HTTP)`, figure: perSecond(http), p99: `p99 ${fmt(http.p99)} ms`, ...versus(http.requestsPerSecond, durable.value, durable.label, name === 'SQLite' ? 0.5 : undefined), failed: failed(http) });
@@ -277,17 +307,21 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
       });
     }
 
-    const bigAuth = { authorization: basic(bigPrimary.apiKey, bigPrimary.apiSecret) };
-    const list = await latencies(40, () => fetch(`${server.origin}/accounts/${bigPrimary.apiKey}/subaccounts`, { headers: bigAuth }));
-    record({ engine: name, path: 'public list, 10 000 subaccounts', figure: `p50 ${fmt(list.p50, 1)} ms`, p99: `p99 ${fmt(list.p99, 1)} ms`, goal: 'goal p99 < 150 ms', met: list.p99 < 150 ? 'met' : 'NOT MET' });
+    if (wants('list')) {
+      const bigAuth = { authorization: basic(bigPrimary.apiKey, bigPrimary.apiSecret) };
+      const list = await latencies(40, () => fetch(`${server.origin}/accounts/${bigPrimary.apiKey}/subaccounts`, { headers: bigAuth }));
+      record({ engine: name, path: 'public list, 10 000 subaccounts', figure: `p50 ${fmt(list.p50, 1)} ms`, p99: `p99 ${fmt(list.p99, 1)} ms`, goal: 'goal p99 < 150 ms', met: list.p99 < 150 ? 'met' : 'NOT MET' });
+    }
 
+    if (wants('console')) {
     const signIn = await fetch(`${server.origin}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: big.email, password }) });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
     const page = await latencies(200, () => fetch(`${server.origin}/api/subaccounts?limit=100&sort=name&order=asc&offset=${Math.floor(Math.random() * 9900)}`, { headers: { cookie } }));
     record({ engine: name, path: 'console page (100 rows of 10 000)', figure: `p50 ${fmt(page.p50, 1)} ms`, p99: `p99 ${fmt(page.p99, 1)} ms`, goal: 'goal p99 < 20 ms', met: page.p99 < 20 ? 'met' : 'NOT MET' });
+    }
 
-    await benchSignInAndScopedMember(name, ctx, server, { primaryApiKey: bigPrimary.apiKey, ownerEmail: big.email, password }, record);
-    await benchTopUps(name, ctx, server, record);
+    if (wants('members')) await benchSignInAndScopedMember(name, ctx, server, { primaryApiKey: bigPrimary.apiKey, ownerEmail: big.email, password }, record);
+    if (wants('top-up')) await benchTopUps(name, ctx, server, record);
 
     const rss = server.rssMb();
     record({ engine: name, path: 'server RSS after the bench', figure: `${fmt(rss)} MB`, goal: 'goal < 250 MB', met: rss < 250 ? 'met' : 'NOT MET' });
@@ -326,14 +360,14 @@ const pgBase = await postgresUrl();
 const baselines = await measureBaselines(pgBase);
 
 const sqliteDir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
-await benchDatabase('SQLite', `sqlite:${join(sqliteDir, 'bench.db')}`, baselines, async () => rmSync(sqliteDir, { recursive: true, force: true }));
-if (pgBase) {
+if (wantsEngine('sqlite')) await benchDatabase('SQLite', `sqlite:${join(sqliteDir, 'bench.db')}`, baselines, async () => rmSync(sqliteDir, { recursive: true, force: true }));
+if (pgBase && wantsEngine('postgres')) {
   const schema = `bench_${process.pid}`;
   await benchDatabase('PostgreSQL', `${pgBase}${pgBase.includes('?') ? '&' : '?'}schema=${schema}`, baselines, () => dropSchema(pgBase, schema));
-} else {
+} else if (wantsEngine('postgres')) {
   record({ engine: 'PostgreSQL', path: 'skipped', figure: 'no server at BENCH_DATABASE_URL / TEST_DATABASE_URL / 127.0.0.1:5432' });
 }
-spaSizes();
+if (wants('spa')) spaSizes();
 
 const columns = Object.keys(rows[0]) as (keyof Row)[];
 const widths = columns.map((column) => Math.max(...rows.map((row) => row[column].length)));
