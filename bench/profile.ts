@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { configSchema } from '../server/config.js';
 import { buildContext } from '../server/context-factory.js';
 import { migrate, openDatabase } from '../server/db/database.js';
@@ -9,6 +11,7 @@ import { registerCompany } from '../server/modules/identity/register-company.js'
 import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
 import { hashSecret } from '../server/platform/passwords.js';
 import { load, startServer } from './harness.js';
+import { storeSucceedingCard } from './top-up.js';
 import { systemAuthor } from '../server/platform/activity/author.js';
 
 /**
@@ -100,17 +103,26 @@ async function profiled(url: string, label: string, run: (origin: string) => Pro
   }
 }
 
+const { values: options, positionals } = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
+const paths = ['healthz', 'get-balance', 'sms', 'credit-transfer', 'top-up'] as const;
+const only = options.only?.split(',');
+if (only?.some((name) => !(paths as readonly string[]).includes(name))) throw new Error(`bench:profile: --only takes ${paths.join(', ')}`);
+const wants = (path: (typeof paths)[number]) => !only || only.includes(path);
+
 const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 const dir = mkdtempSync(join(tmpdir(), 'sb-prof-db-'));
-const url = process.argv[2] ?? `sqlite:${join(dir, 'profile.db')}`;
+const url = positionals[0] ?? `sqlite:${join(dir, 'profile.db')}`;
 const database = await openDatabase(url);
 await migrate(database);
 const ctx = buildContext(configSchema.parse({ NODE_ENV: 'production', DATABASE_URL: url }), database);
-const partner = await registerCompany(ctx, { companyName: 'Profile', name: 'Profile', email: `profile.${Date.now()}@example.com`, passwordHash: await hashSecret('profile password 1'), phone: `+44740099${String(Date.now() % 10000).padStart(4, '0')}` });
+const email = `profile.${Date.now()}@example.com`;
+const password = 'profile password 1';
+const partner = await registerCompany(ctx, { companyName: 'Profile', name: 'Profile', email, passwordHash: await hashSecret(password), phone: `+44740099${String(Date.now() % 10000).padStart(4, '0')}` });
 await setCreditLimit(ctx, partner.apiKey, -1_000_000_000_000);
 await topUpByOperator(ctx, partner.apiKey, 1_000_000_000_000, 'profile');
 const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
 const sub = await createSubaccount(ctx, partnerAccount, { name: 'Profile customer', use_primary_account_balance: false }, systemAuthor('bench'));
+const methodId = await storeSucceedingCard(ctx, partner.apiKey, 'Profile');
 await database.close();
 
 const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
@@ -119,14 +131,22 @@ const counted = async (options: Parameters<typeof load>[0]) => {
   return result.total;
 };
 try {
-  await profiled(url, 'GET /healthz', (origin) => counted({ url: `${origin}/healthz` }));
-  await profiled(url, 'GET /account/get-balance', (origin) => counted({ url: `${origin}/account/get-balance`, headers: auth }));
-  await profiled(url, 'POST /sms/json', (origin) =>
+  if (wants('healthz')) await profiled(url, 'GET /healthz', (origin) => counted({ url: `${origin}/healthz` }));
+  if (wants('get-balance')) await profiled(url, 'GET /account/get-balance', (origin) => counted({ url: `${origin}/account/get-balance`, headers: auth }));
+  if (wants('sms')) await profiled(url, 'POST /sms/json', (origin) =>
     counted({ url: `${origin}/sms/json`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from: 'Profile', to: '447400123456', text: 'Profile message' }) }),
   );
-  await profiled(url, 'POST credit transfer', (origin) =>
+  if (wants('credit-transfer')) await profiled(url, 'POST credit transfer', (origin) =>
     counted({ url: `${origin}/accounts/${partner.apiKey}/credit-transfers`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ from: partner.apiKey, to: sub.api_key, amount: 0.01 }) }),
   );
+  if (wants('top-up')) await profiled(url, 'POST /api/billing/top-ups (session, sandbox card)', async (origin) => {
+    const signIn = await fetch(`${origin}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const session = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await signIn.json()) as { csrf_token: string }).csrf_token };
+    return counted({
+      url: origin,
+      requests: [{ method: 'POST', path: '/api/billing/top-ups', setupRequest: (request) => ({ ...request, headers: { ...session, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify({ method_id: methodId, amount: 10 }) }) }],
+    });
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@ import { registerCompany } from '../server/modules/identity/register-company.js'
 import { createSubaccount } from '../server/modules/subaccounts/subaccounts.js';
 import { systemAuthor } from '../server/platform/activity/author.js';
 import { hashSecret } from '../server/platform/passwords.js';
+import { storeSucceedingCard } from './top-up.js';
 
 /**
  * `npm run bench:statements [-- postgres://…]`: the PostgreSQL statements — each one round trip — that
@@ -32,13 +33,9 @@ try {
   const config = configSchema.parse({ NODE_ENV: 'test', DATABASE_URL: url });
   const { app, ctx, flushApiRequestLog } = await buildApp({ config, database, logger: false, staticRoot: null });
   await app.ready();
-  const partner = await registerCompany(ctx, {
-    companyName: 'Statements',
-    name: 'Bench',
-    email: `statements.${process.pid}@example.com`,
-    passwordHash: await hashSecret('bench password 1'),
-    phone: '+447400999001',
-  });
+  const password = 'bench password 1';
+  const email = `statements.${process.pid}@example.com`;
+  const partner = await registerCompany(ctx, { companyName: 'Statements', name: 'Bench', email, passwordHash: await hashSecret(password), phone: '+447400999001' });
   await setCreditLimit(ctx, partner.apiKey, -1_000_000_000);
   await topUpByOperator(ctx, partner.apiKey, 1_000_000_000, 'bench');
   const partnerAccount = await ctx.db.selectFrom('accounts').selectAll().where('api_key', '=', partner.apiKey).executeTakeFirstOrThrow();
@@ -53,6 +50,11 @@ try {
     });
   const sms = (key?: string) => () =>
     app.inject({ method: 'POST', url: '/sms/json', headers: { ...auth, ...(key ? { 'idempotency-key': key } : {}) }, payload: { from: 'Bench', to: '447400123456', text: 'Statements' } });
+  const methodId = await storeSucceedingCard(ctx, partner.apiKey, 'Bench');
+  const signIn = await app.inject({ method: 'POST', url: '/api/sessions', payload: { email, password } });
+  const session = { cookie: `${signIn.cookies[0].name}=${signIn.cookies[0].value}`, 'x-csrf-token': signIn.json<{ csrf_token: string }>().csrf_token };
+  const topUp = (n: number) => () =>
+    app.inject({ method: 'POST', url: '/api/billing/top-ups', headers: { ...session, 'idempotency-key': `top-up-${n}` }, payload: { method_id: methodId, amount: 10 } });
   const paths: [string, (n: number) => () => Promise<{ statusCode: number }>][] = [
     ['credit transfer', () => transfer('credit')],
     ['balance transfer', () => transfer('balance')],
@@ -60,6 +62,7 @@ try {
     ['balance transfer with Idempotency-Key', (n) => transfer('balance', `balance-${n}`)],
     ['POST /sms/json', () => sms()],
     ['POST /sms/json with Idempotency-Key', (n) => sms(`sms-${n}`)],
+    ['one-click top-up (session, sandbox card)', topUp],
   ];
   for (const [label, request] of paths) {
     // Once to warm the caches (credentials, families), then counted; the request log is flushed apart.

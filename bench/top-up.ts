@@ -34,11 +34,46 @@ interface Payer {
   csrf: string;
 }
 
+const benchCard = { brand: 'Visa', last4: '4242', exp_month: 12, exp_year: 2030 };
+
+/**
+ * Stores a sandbox card that always succeeds for the account, written into the tables as the card
+ * form's tokenisation would leave it (a token and fingerprint of its own). Returns the method's id.
+ */
+export async function storeSucceedingCard(ctx: AppContext, apiKey: string, billingName: string): Promise<string> {
+  const now = new Date().toISOString();
+  const token = `tok_bench_topup_${apiKey}`;
+  const methodId = newId();
+  await inTransaction(ctx.database, async (tx) => {
+    await tx.insertInto('sandbox_cards').values({ token, fingerprint: `fp_bench_topup_${apiKey}`, ...benchCard, behaviour: 'succeed', created_at: now }).execute();
+    await tx
+      .insertInto('payment_methods')
+      .values({
+        id: methodId,
+        primary_api_key: apiKey,
+        type: 'card',
+        processor: 'sandbox',
+        processor_ref: token,
+        fingerprint: `fp_bench_topup_${apiKey}`,
+        ...benchCard,
+        paypal_email: null,
+        is_default: 1,
+        billing_name: billingName,
+        billing_line1: '1 Bench Street',
+        billing_city: 'London',
+        billing_postcode: 'SW1A 1AA',
+        billing_country: 'GB',
+        created_at: now,
+      })
+      .execute();
+  });
+  return methodId;
+}
+
 /**
  * Registers `ACCOUNTS` companies (registerCompany, so each has its own key drawn unused, its owner
- * and its €2 test credit), stores a sandbox card that always succeeds for each (written into the
- * tables as the card form's tokenisation would leave it, a token and fingerprint of its own), and
- * signs each owner in through the server.
+ * and its €2 test credit), stores a sandbox card that always succeeds for each, and signs each
+ * owner in through the server.
  */
 async function payers(ctx: AppContext, origin: string): Promise<Payer[]> {
   const password = 'bench top-up password';
@@ -50,33 +85,7 @@ async function payers(ctx: AppContext, origin: string): Promise<Payer[]> {
     const email = `topup${i}.${run}@example.com`;
     const name = `Top-up payer ${i}`;
     const company = await registerCompany(ctx, { companyName: `Bench top-up ${i}`, name, email, passwordHash, phone: `+447402${String(i).padStart(3, '0')}${stamp}` });
-    const now = new Date().toISOString();
-    const token = `tok_bench_topup_${company.apiKey}`;
-    const methodId = newId();
-    const card = { brand: 'Visa', last4: '4242', exp_month: 12, exp_year: 2030 };
-    await inTransaction(ctx.database, async (tx) => {
-      await tx.insertInto('sandbox_cards').values({ token, fingerprint: `fp_bench_topup_${company.apiKey}`, ...card, behaviour: 'succeed', created_at: now }).execute();
-      await tx
-        .insertInto('payment_methods')
-        .values({
-          id: methodId,
-          primary_api_key: company.apiKey,
-          type: 'card',
-          processor: 'sandbox',
-          processor_ref: token,
-          fingerprint: `fp_bench_topup_${company.apiKey}`,
-          ...card,
-          paypal_email: null,
-          is_default: 1,
-          billing_name: name,
-          billing_line1: '1 Bench Street',
-          billing_city: 'London',
-          billing_postcode: 'SW1A 1AA',
-          billing_country: 'GB',
-          created_at: now,
-        })
-        .execute();
-    });
+    const methodId = await storeSucceedingCard(ctx, company.apiKey, name);
     const signIn = await fetch(`${origin}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     if (!signIn.ok) throw new Error(`top-up bench: sign-in failed: ${signIn.status} ${await signIn.text()}`);
     const session = (await signIn.json()) as { csrf_token: string };
@@ -85,7 +94,7 @@ async function payers(ctx: AppContext, origin: string): Promise<Payer[]> {
       userId: company.userId,
       name,
       methodId,
-      methodLabel: methodLabel({ type: 'card', brand: card.brand, last4: card.last4, paypal_email: null }),
+      methodLabel: methodLabel({ type: 'card', brand: benchCard.brand, last4: benchCard.last4, paypal_email: null }),
       cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0],
       csrf: session.csrf_token,
     });

@@ -181,6 +181,29 @@ describe('billing: payment methods, top-ups and the history', () => {
       expect(charges).toHaveLength(1);
     });
 
+    it("the sandbox charges in the payment's transaction: a request that fails after the charge leaves neither, and its retry pays once", async () => {
+      const owner = await family();
+      const card = await addedCardId(owner.browser, '4000000560000004');
+      const sandbox = t.ctx.payments;
+      const chargeInTransaction = sandbox.chargeInTransaction!;
+      sandbox.chargeInTransaction = async (tx, request) => {
+        await chargeInTransaction(tx, request);
+        throw new Error('the request died after the charge');
+      };
+      try {
+        expect((await topUp(owner.browser, card, 15, 'dies')).statusCode).toBe(500);
+      } finally {
+        sandbox.chargeInTransaction = chargeInTransaction;
+      }
+      expect(await payments(owner.apiKey)).toEqual([]);
+      expect(await t.ctx.db.selectFrom('sandbox_charges').select('id').where('source', '=', (await t.ctx.db.selectFrom('payment_methods').select('processor_ref').where('id', '=', card).executeTakeFirstOrThrow()).processor_ref).execute()).toEqual([]);
+      const retry = await topUp(owner.browser, card, 15, 'dies');
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json()).toMatchObject({ balance: 17, demo: false, payment: { status: 'settled' } });
+      expect(await ledger(owner.apiKey)).toHaveLength(1);
+      expect(await t.ctx.db.selectFrom('sandbox_charges').select('id').where('idempotency_key', '=', retry.json().payment.id).execute()).toHaveLength(1);
+    });
+
     it('declined for insufficient funds (retryable) or do not honour (never retry): recorded as failed, no money moves, DEMO stays', async () => {
       const owner = await family();
       const poor = await addedCardId(owner.browser, testCards.insufficientFunds);

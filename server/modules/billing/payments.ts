@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { FieldChange } from '../../../contract/activity.js';
 import { microsToEuros } from '../../../contract/money.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, lockFamilyAccounts, type Tx } from '../../db/database.js';
+import { inTransaction, lockFamilyAccounts, type Db, type Tx } from '../../db/database.js';
 import type { Insertable } from 'kysely';
-import type { Payment, PaymentsTable } from '../../db/schema.js';
+import type { Payment, PaymentMethod, PaymentsTable } from '../../db/schema.js';
 import type { ActivityAuthor } from '../../platform/activity/author.js';
 import { recordActivity } from '../../platform/activity/record-activity.js';
 import { newId, sha256 } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
-import { retryableDeclines, type ChargeOutcome } from '../../platform/payments/processor.js';
+import { retryableDeclines, type ChargeOutcome, type ChargeRequest } from '../../platform/payments/processor.js';
 import { fieldError, notFound, ProblemError } from '../../platform/problems.js';
 import { methodLabel } from './views.js';
 
@@ -39,10 +39,6 @@ const keyReused = () =>
     invalidParameters: [{ name: 'Idempotency-Key', reason: 'Already used with a different request' }],
   });
 
-/**
- * Records a payment once per Idempotency-Key: the first request inserts it, a twin or a retry finds it
- * (the same request, else a 422). Returns the row either way.
- */
 /** A payment as it starts: no outcome yet (no processor reference, failure, balance after or settlement). */
 export function newPaymentRow(
   fields: Pick<
@@ -65,26 +61,49 @@ export function newPaymentRow(
   };
 }
 
-async function claimPayment(ctx: AppContext, row: Insertable<PaymentsTable> & { idempotency_owner: string; idempotency_key: string }, requestHash: string): Promise<Payment> {
-  await ctx.db.insertInto('payments').values(row).onConflict((conflict) => conflict.columns(['idempotency_owner', 'idempotency_key']).doNothing()).execute();
-  const payment = await ctx.db
-    .selectFrom('payments')
-    .selectAll()
-    .where('idempotency_owner', '=', row.idempotency_owner)
-    .where('idempotency_key', '=', row.idempotency_key)
-    .executeTakeFirstOrThrow();
+/**
+ * Records a payment once per Idempotency-Key: the first request inserts it, a twin or a retry finds it
+ * (the same request, else a 422). Returns the row either way.
+ */
+async function claimPayment(on: Db, row: Insertable<PaymentsTable> & { idempotency_owner: string; idempotency_key: string }, requestHash: string): Promise<Payment> {
+  const inserted = await on
+    .insertInto('payments')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['idempotency_owner', 'idempotency_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  const payment =
+    inserted ??
+    (await on.selectFrom('payments').selectAll().where('idempotency_owner', '=', row.idempotency_owner).where('idempotency_key', '=', row.idempotency_key).executeTakeFirstOrThrow());
   if (payment.request_hash !== requestHash || payment.primary_api_key !== row.primary_api_key) throw keyReused();
   return payment;
 }
+
+type ChargedMethod = Pick<PaymentMethod, 'type' | 'processor_ref'>;
+
+const chargeRequest = (payment: Payment, method: ChargedMethod, offSession: boolean): ChargeRequest => ({
+  idempotencyKey: payment.id,
+  method: { type: method.type, processorRef: method.processor_ref },
+  amountMicros: payment.amount_micros,
+  offSession,
+  description: `Switchboard top-up ${payment.primary_api_key}`,
+});
 
 /**
  * Charges a stored card or PayPal account off the request's transaction: one call for a one-click
  * top-up and for auto-reload. The payment is recorded first (`processing`), the processor is asked
  * with the payment's id as its idempotency key, and the outcome is applied by one guarded transaction
- * — so twins, retries and the reconcile job all end in one charge and at most one ledger entry.
+ * — so twins, retries and the reconcile job all end in one charge and at most one ledger entry. A
+ * processor that keeps its records in our database (the sandbox) is asked inside that transaction:
+ * the payment, its charge and its outcome are then one commit, with no state in between to recover.
  */
 export async function chargeStoredMethod(ctx: AppContext, charge: StoredMethodCharge): Promise<Payment> {
-  const method = await ctx.db.selectFrom('payment_methods').selectAll().where('primary_api_key', '=', charge.primaryApiKey).where('id', '=', charge.methodId).executeTakeFirst();
+  const method = await ctx.db
+    .selectFrom('payment_methods')
+    .select(['type', 'processor_ref', 'brand', 'last4', 'paypal_email'])
+    .where('primary_api_key', '=', charge.primaryApiKey)
+    .where('id', '=', charge.methodId)
+    .executeTakeFirst();
   const now = ctx.clock.now().toISOString();
   const requestHash = sha256(`charge ${charge.methodId} ${charge.amountMicros}`);
   if (!method) {
@@ -97,41 +116,43 @@ export async function chargeStoredMethod(ctx: AppContext, charge: StoredMethodCh
       .executeTakeFirst();
     if (!earlier) throw fieldError('method_id', 'This payment method no longer exists: choose another.');
   }
-  const payment = await claimPayment(
-    ctx,
-    newPaymentRow({
-      id: newId(),
-      primary_api_key: charge.primaryApiKey,
-      method_id: charge.methodId,
-      method_type: method?.type ?? 'card',
-      method_label: method ? methodLabel(method) : '',
-      amount_micros: charge.amountMicros,
-      status: 'processing',
-      idempotency_owner: charge.idempotency.owner,
-      idempotency_key: charge.idempotency.key,
-      request_hash: requestHash,
-      initiated_by: charge.initiatedBy,
-      now,
-    }),
-    requestHash,
-  );
+  const row = newPaymentRow({
+    id: newId(),
+    primary_api_key: charge.primaryApiKey,
+    method_id: charge.methodId,
+    method_type: method?.type ?? 'card',
+    method_label: method ? methodLabel(method) : '',
+    amount_micros: charge.amountMicros,
+    status: 'processing',
+    idempotency_owner: charge.idempotency.owner,
+    idempotency_key: charge.idempotency.key,
+    request_hash: requestHash,
+    initiated_by: charge.initiatedBy,
+    now,
+  });
+  const chargeInTransaction = ctx.payments.chargeInTransaction;
+  if (method && chargeInTransaction) {
+    return inTransaction(ctx.database, async (tx) => {
+      const payment = await claimPayment(tx, row, requestHash);
+      if (payment.status !== 'processing') return payment;
+      return settleOpenPayment(tx, ctx, payment, await chargeInTransaction(tx, chargeRequest(payment, method, charge.offSession)), charge.author);
+    });
+  }
+  const payment = await claimPayment(ctx.db, row, requestHash);
   if (payment.status !== 'processing') return payment;
-  return processPayment(ctx, payment, charge.author, charge.offSession);
+  return processPayment(ctx, payment, charge.author, charge.offSession, method);
 }
 
 /** Asks the processor for the charge of a `processing` payment (again, if need be: it is idempotent) and applies the outcome. */
-async function processPayment(ctx: AppContext, payment: Payment, author: ActivityAuthor, offSession: boolean): Promise<Payment> {
-  const method = payment.method_id
-    ? await ctx.db.selectFrom('payment_methods').select(['type', 'processor_ref']).where('id', '=', payment.method_id).executeTakeFirst()
-    : undefined;
+async function processPayment(ctx: AppContext, payment: Payment, author: ActivityAuthor, offSession: boolean, known?: ChargedMethod): Promise<Payment> {
+  const method =
+    known ?? (payment.method_id ? await ctx.db.selectFrom('payment_methods').select(['type', 'processor_ref']).where('id', '=', payment.method_id).executeTakeFirst() : undefined);
+  const chargeInTransaction = ctx.payments.chargeInTransaction;
+  if (method && chargeInTransaction) {
+    return inTransaction(ctx.database, async (tx) => settleOpenPayment(tx, ctx, payment, await chargeInTransaction(tx, chargeRequest(payment, method, offSession)), author));
+  }
   const outcome: ChargeOutcome = method
-    ? await ctx.payments.charge({
-        idempotencyKey: payment.id,
-        method: { type: method.type, processorRef: method.processor_ref },
-        amountMicros: payment.amount_micros,
-        offSession,
-        description: `Switchboard top-up ${payment.primary_api_key}`,
-      })
+    ? await ctx.payments.charge(chargeRequest(payment, method, offSession))
     : { status: 'declined', chargeRef: null, code: 'processing_error', message: 'The payment method was deleted before the payment completed.' };
   return applyOutcome(ctx, payment.id, outcome, author);
 }
@@ -144,28 +165,33 @@ async function processPayment(ctx: AppContext, payment: Payment, author: Activit
 export async function applyOutcome(ctx: AppContext, paymentId: string, outcome: ChargeOutcome, author: ActivityAuthor): Promise<Payment> {
   return inTransaction(ctx.database, async (tx) => {
     const payment = await tx.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
-    await lockFamilyAccounts(tx, ctx.database.dialect, payment.primary_api_key, [payment.primary_api_key]);
-    const now = ctx.clock.now().toISOString();
-    const status = outcome.status === 'succeeded' ? 'settled' : outcome.status === 'review' ? 'pending' : 'failed';
-    const changed = await tx
-      .updateTable('payments')
-      .set({
-        status,
-        processor_ref: outcome.chargeRef,
-        failure_code: outcome.status === 'declined' ? outcome.code : null,
-        failure_message: outcome.status === 'declined' ? outcome.message : null,
-        retryable: outcome.status === 'declined' ? Number(retryableDeclines.has(outcome.code)) : null,
-        updated_at: now,
-        settled_at: status === 'settled' ? now : null,
-      })
-      .where('id', '=', paymentId)
-      .where('status', 'in', status === 'pending' ? ['processing'] : ['processing', 'pending'])
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) === 0) return tx.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
-    if (status === 'settled') await creditPayment(tx, ctx, payment, author);
-    else await recordPaymentActivity(tx, ctx, payment, author, status, []);
-    return tx.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
+    return settleOpenPayment(tx, ctx, payment, outcome, author);
   });
+}
+
+/** applyOutcome's work in the caller's transaction, for a payment row read (or written) in it. */
+async function settleOpenPayment(tx: Tx, ctx: AppContext, payment: Payment, outcome: ChargeOutcome, author: ActivityAuthor): Promise<Payment> {
+  await lockFamilyAccounts(tx, ctx.database.dialect, payment.primary_api_key, [payment.primary_api_key]);
+  const now = ctx.clock.now().toISOString();
+  const status = outcome.status === 'succeeded' ? 'settled' : outcome.status === 'review' ? 'pending' : 'failed';
+  const changed = await tx
+    .updateTable('payments')
+    .set({
+      status,
+      processor_ref: outcome.chargeRef,
+      failure_code: outcome.status === 'declined' ? outcome.code : null,
+      failure_message: outcome.status === 'declined' ? outcome.message : null,
+      retryable: outcome.status === 'declined' ? Number(retryableDeclines.has(outcome.code)) : null,
+      updated_at: now,
+      settled_at: status === 'settled' ? now : null,
+    })
+    .where('id', '=', payment.id)
+    .where('status', 'in', status === 'pending' ? ['processing'] : ['processing', 'pending'])
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) === 0) return tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow();
+  if (status === 'settled') await creditPayment(tx, ctx, payment, author);
+  else await recordPaymentActivity(tx, ctx, payment, author, status, []);
+  return tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow();
 }
 
 /** The ledger entry, the balance, the payment's balance_after, DEMO off and the activity entry: one transaction. */

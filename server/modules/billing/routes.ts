@@ -133,10 +133,12 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           extensions: { payment: view },
         });
       }
+      // A settled payment carries the balance it left, and it ended DEMO mode; only one held for review reads the account.
+      if (payment.status === 'settled' && payment.balance_after_micros !== null) {
+        return reply.status(200).send({ payment: view, balance: microsToEuros(payment.balance_after_micros), demo: false });
+      }
       const now = await accounts.existingByKey(ctx.db, account.api_key);
-      return reply
-        .status(payment.status === 'settled' ? 200 : 202)
-        .send({ payment: view, balance: microsToEuros(payment.balance_after_micros ?? now.balance_micros), demo: now.demo === 1 });
+      return reply.status(payment.status === 'settled' ? 200 : 202).send({ payment: view, balance: microsToEuros(now.balance_micros), demo: now.demo === 1 });
     },
   );
 

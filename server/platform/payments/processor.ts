@@ -1,3 +1,5 @@
+import type { Tx } from '../../db/database.js';
+
 /**
  * The payment processor behind billing. Card numbers never reach Switchboard: the console's card form
  * sends them to the processor's own hosted field, and our API only ever handles the token it returns.
@@ -69,6 +71,12 @@ export interface PaymentProcessor {
   /** The PayPal account the customer approved, 'denied', or null for an unknown or used session. */
   finishPayPal(sessionId: string): Promise<StoredPayPal | 'denied' | null>;
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /**
+   * Only a processor whose records live in our own database (the sandbox): the charge written in the
+   * payment's transaction, so the payment, its charge and its outcome commit together or not at all.
+   * A remote processor cannot; its payment is recorded (committed) before it is asked.
+   */
+  chargeInTransaction?(tx: Tx, request: ChargeRequest): Promise<ChargeOutcome>;
   /** The charge's state now: a charge in review settles or fails later. */
   chargeStatus(chargeRef: string): Promise<ChargeOutcome>;
   refund(request: { idempotencyKey: string; chargeRef: string; amountMicros: number }): Promise<void>;

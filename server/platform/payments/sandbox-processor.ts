@@ -29,8 +29,8 @@ export function createSandboxProcessor(db: Db, clock: Clock): PaymentProcessor {
     return { status: 'declined', chargeRef: charge.id, code, message: declineMessages[code] };
   };
 
-  async function chargeCard(request: ChargeRequest): Promise<{ status: 'succeeded' | 'review' | 'declined'; decline_code: DeclineCode | null; review_outcome: 'succeeded' | 'declined' | null }> {
-    const card = await db.selectFrom('sandbox_cards').select('behaviour').where('token', '=', request.method.processorRef).executeTakeFirst();
+  async function behaviourOfCard(on: Db, processorRef: string): Promise<{ status: 'succeeded' | 'review' | 'declined'; decline_code: DeclineCode | null; review_outcome: 'succeeded' | 'declined' | null }> {
+    const card = await on.selectFrom('sandbox_cards').select('behaviour').where('token', '=', processorRef).executeTakeFirst();
     if (!card) return { status: 'declined', decline_code: 'processing_error', review_outcome: null };
     switch (card.behaviour) {
       case 'decline_insufficient_funds':
@@ -44,6 +44,28 @@ export function createSandboxProcessor(db: Db, clock: Clock): PaymentProcessor {
       default:
         return { status: 'succeeded', decline_code: null, review_outcome: null };
     }
+  }
+
+  /** One charge per idempotency key: the first request writes it, a repeat (or a twin that lost the race) reads it. */
+  async function charge(on: Db, request: ChargeRequest): Promise<ChargeOutcome> {
+    const result = request.method.type === 'paypal' ? { status: 'succeeded' as const, decline_code: null, review_outcome: null } : await behaviourOfCard(on, request.method.processorRef);
+    const written = await on
+      .insertInto('sandbox_charges')
+      .values({
+        id: sandboxId('ch_sbx'),
+        idempotency_key: request.idempotencyKey,
+        source: request.method.processorRef,
+        amount_micros: request.amountMicros,
+        status: result.status,
+        decline_code: result.decline_code,
+        review_outcome: result.review_outcome,
+        review_until: result.status === 'review' ? new Date(clock.now().getTime() + SANDBOX_REVIEW_MS).toISOString() : null,
+        created_at: now(),
+      })
+      .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+      .returning(['id', 'status', 'decline_code'])
+      .executeTakeFirst();
+    return outcomeOf(written ?? (await on.selectFrom('sandbox_charges').selectAll().where('idempotency_key', '=', request.idempotencyKey).executeTakeFirstOrThrow()));
   }
 
   return {
@@ -72,29 +94,10 @@ export function createSandboxProcessor(db: Db, clock: Clock): PaymentProcessor {
       return { processorRef: `ba_${session.payer_id}`, fingerprint: session.payer_id, email: session.payer_email };
     },
 
-    async charge(request) {
-      const existing = await db.selectFrom('sandbox_charges').selectAll().where('idempotency_key', '=', request.idempotencyKey).executeTakeFirst();
-      if (existing) return outcomeOf(existing);
-      const result = request.method.type === 'paypal' ? { status: 'succeeded' as const, decline_code: null, review_outcome: null } : await chargeCard(request);
-      const id = sandboxId('ch_sbx');
-      await db
-        .insertInto('sandbox_charges')
-        .values({
-          id,
-          idempotency_key: request.idempotencyKey,
-          source: request.method.processorRef,
-          amount_micros: request.amountMicros,
-          status: result.status,
-          decline_code: result.decline_code,
-          review_outcome: result.review_outcome,
-          review_until: result.status === 'review' ? new Date(clock.now().getTime() + SANDBOX_REVIEW_MS).toISOString() : null,
-          created_at: now(),
-        })
-        .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-        .execute();
-      // A twin with the same key may have written first: its charge is the one.
-      return outcomeOf(await db.selectFrom('sandbox_charges').selectAll().where('idempotency_key', '=', request.idempotencyKey).executeTakeFirstOrThrow());
-    },
+    charge: (request) => charge(db, request),
+
+    // Its records are in our database: a charge can be written in the payment's own transaction.
+    chargeInTransaction: (tx, request) => charge(tx, request),
 
     async chargeStatus(chargeRef) {
       const charge = await db.selectFrom('sandbox_charges').selectAll().where('id', '=', chargeRef).executeTakeFirst();
