@@ -28,10 +28,7 @@ export const statementFormats = ['pdf', 'csv'] as const;
 export type StatementFormat = (typeof statementFormats)[number];
 
 export const statementParamsSchema = z.object({ month: monthSchema });
-/** Without `api_key` the whole family's statement; with it, one subaccount's (to forward to its customer). */
-export const statementQuerySchema = z.object({ api_key: apiKeySchema.optional() });
-export const statementFileQuerySchema = statementQuerySchema.extend({ format: z.enum(statementFormats, { message: 'Choose pdf or csv' }) });
-export type StatementFileQuery = z.input<typeof statementFileQuerySchema>;
+export const statementFileQuerySchema = z.object({ format: z.enum(statementFormats, { message: 'Choose pdf or csv' }) });
 
 /**
  * One line of a statement: the entries of one kind on one account's balance, caused by `used_by` (a

@@ -7,7 +7,7 @@ import { addMember } from '../../testing/member-fixtures.js';
 import { createTestApp, type Browser, type TestApp } from '../../testing/test-app.js';
 import { activityCsvHeader } from '../activity/export-activity.js';
 import { EURO_FORMAT } from './spreadsheet.js';
-import { busyFamily } from './statement-fixtures.js';
+import { busyFamily, csvRows } from './statement-fixtures.js';
 import { transactionColumns } from './exports.js';
 
 const headers = transactionColumns.map((column) => column.header);
@@ -24,12 +24,6 @@ async function readXlsx(body: Buffer) {
   return { sheet, rows };
 }
 
-const csvRows = (body: string) =>
-  body
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n')
-    .map((line) => line.split(','));
 
 describe('exports: transactions and account activity as .xlsx and CSV', () => {
   let t: TestApp;

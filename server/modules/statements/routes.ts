@@ -1,9 +1,14 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { exportQuerySchema } from '../../../contract/statements.js';
+import { z } from 'zod';
+import { exportQuerySchema, statementFileQuerySchema, statementParamsSchema, statementSchema } from '../../../contract/statements.js';
 import type { AppContext } from '../../context.js';
 import { accountOf, sessionOf } from '../../platform/auth/access.js';
 import { visibleSubaccounts } from '../../platform/auth/scope.js';
 import { activityExport, exportContentTypes, transactionsExport } from './exports.js';
+import { statementCsv, statementFilename, statementPdf } from './statement-files.js';
+import { statementView, type StatementData } from './statement.js';
+import { statementFor } from './statements-store.js';
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -47,6 +52,66 @@ export const statementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         .header('content-type', exportContentTypes[request.query.format])
         .header('content-disposition', attachment(`activity-${day()}.${request.query.format}`))
         .send(stream);
+    },
+  );
+
+  const accountParamsSchema = statementParamsSchema.extend({ api_key: z.string() });
+  const family = { auth: 'session', permission: 'invoices:read', account: { family: true } } as const;
+  const oneAccount = { auth: 'session', permission: 'invoices:read', account: { account: 'api_key' } } as const;
+
+  const sendFile = async (reply: FastifyReply, statement: StatementData, format: 'pdf' | 'csv') =>
+    format === 'pdf'
+      ? reply.header('content-type', 'application/pdf').header('content-disposition', attachment(statementFilename(statement, 'pdf'))).send(await statementPdf(statement))
+      : reply.header('content-type', exportContentTypes.csv).header('content-disposition', attachment(statementFilename(statement, 'csv'))).send(statementCsv(statement));
+
+  app.get(
+    '/api/statements/:month',
+    {
+      config: { access: family },
+      schema: {
+        tags: ['statements'],
+        summary: 'The family\'s statement of a month (a scoped member\'s: their subaccounts\' part of it)',
+        params: statementParamsSchema,
+        response: { 200: statementSchema },
+      },
+    },
+    async (request) =>
+      statementView(await statementFor(ctx, { primaryApiKey: accountOf(request).api_key, month: request.params.month, visibleAccounts: visibleSubaccounts(sessionOf(request).scope) })),
+  );
+
+  app.get(
+    '/api/statements/:month/file',
+    {
+      config: { access: family },
+      schema: { tags: ['statements'], summary: 'The family\'s statement of a month as PDF or CSV', params: statementParamsSchema, querystring: statementFileQuerySchema, produces: ['application/pdf', 'text/csv'] },
+    },
+    async (request, reply) => {
+      const statement = await statementFor(ctx, { primaryApiKey: accountOf(request).api_key, month: request.params.month, visibleAccounts: visibleSubaccounts(sessionOf(request).scope) });
+      return sendFile(reply, statement, request.query.format);
+    },
+  );
+
+  app.get(
+    '/api/statements/:month/accounts/:api_key',
+    {
+      config: { access: oneAccount },
+      schema: { tags: ['statements'], summary: 'One account\'s statement of a month (a reseller forwards a subaccount\'s to its customer)', params: accountParamsSchema, response: { 200: statementSchema } },
+    },
+    async (request) => {
+      const account = accountOf(request);
+      return statementView(await statementFor(ctx, { primaryApiKey: account.primary_api_key, apiKey: account.api_key, month: request.params.month }));
+    },
+  );
+
+  app.get(
+    '/api/statements/:month/accounts/:api_key/file',
+    {
+      config: { access: oneAccount },
+      schema: { tags: ['statements'], summary: 'One account\'s statement of a month as PDF or CSV', params: accountParamsSchema, querystring: statementFileQuerySchema, produces: ['application/pdf', 'text/csv'] },
+    },
+    async (request, reply) => {
+      const account = accountOf(request);
+      return sendFile(reply, await statementFor(ctx, { primaryApiKey: account.primary_api_key, apiKey: account.api_key, month: request.params.month }), request.query.format);
     },
   );
 };

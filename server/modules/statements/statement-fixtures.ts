@@ -78,3 +78,11 @@ export async function busyFamily(t: TestApp) {
   await sms(shared, ukMobile());
   return { owner, shared, own, numbers, month: monthOf(month), from: month.toISOString(), to: nextMonthStart(month).toISOString() };
 }
+
+/** A CSV file's rows (after the BOM); the files under test quote nothing. */
+export const csvRows = (body: string) =>
+  body
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
