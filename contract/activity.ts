@@ -146,6 +146,7 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   use_primary_account_balance: { label: 'Uses the primary balance', format: 'boolean' },
   mo_callback_url: { label: 'Inbound SMS webhook', format: 'text' },
   dr_callback_url: { label: 'Delivery receipt webhook', format: 'text' },
+  store_message_text: { label: 'Message text stored', format: 'boolean' },
   max_subaccounts: { label: 'Maximum subaccounts', format: 'text' },
   msisdn: { label: 'Number', format: 'text' },
   method: { label: 'Method', format: 'text' },

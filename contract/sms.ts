@@ -86,24 +86,6 @@ export const smsTestResultSchema = z.object({
 });
 export type SmsTestResult = z.infer<typeof smsTestResultSchema>;
 
-export const messageSchema = z.object({
-  id: z.string(),
-  api_key: z.string(),
-  from: z.string(),
-  to: z.string(),
-  text: z.string(),
-  encoding: z.enum(['text', 'unicode']),
-  parts: z.number().int(),
-  price: z.number(),
-  country: z.string(),
-  client_ref: z.string().nullable(),
-  status: z.enum(['accepted', 'rejected']),
-  created_at: z.string(),
-});
-export const messageListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-export const messageListSchema = z.object({ messages: z.array(messageSchema) });
-export type MessageView = z.infer<typeof messageSchema>;
-
 export const testNumberSchema = z.object({
   id: z.string(),
   /** E.164 with "+". */

@@ -25,6 +25,7 @@ import { numberTransferRoutes } from './modules/numbers/transfer-routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
 import { statementsRoutes } from './modules/statements/routes.js';
+import { messagesRoutes } from './modules/messages/routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(subaccountsRoutes, { ctx });
   await app.register(subaccountsConsoleRoutes, { ctx });
   await app.register(smsRoutes, { ctx });
+  await app.register(messagesRoutes, { ctx });
   await app.register(numbersPublicRoutes, { ctx });
   await app.register(numbersConsoleRoutes, { ctx });
   await app.register(numberTransferRoutes, { ctx });

@@ -26,6 +26,8 @@ export interface AccountsTable {
   vat_number: Generated<string | null>;
   /** 1: every member must have two-factor sign-in on before anything else works (set by the owner). */
   require_two_factor: Generated<number>;
+  /** 0: the family's messages are recorded without their text (a primary's setting). */
+  store_message_text: Generated<number>;
 }
 
 export interface ApiSecretsTable {
@@ -199,19 +201,38 @@ export interface SmsPricesTable {
   price_micros: number;
 }
 
+/** Lifecycle of a sent message; a received one is `received`. */
+export type MessageStatus = 'submitted' | 'delivered' | 'expired' | 'failed' | 'rejected' | 'received';
+
+/** Every message sent (accepted or rejected) or received. Text: the first 160 characters, or null when not stored. */
 export interface MessagesTable {
   id: string;
   primary_api_key: string;
   api_key: string;
+  direction: Generated<'outbound' | 'inbound'>;
   sender: string;
   recipient: string;
-  text: string;
-  encoding: 'text' | 'unicode';
+  text: string | null;
+  encoding: 'text' | 'unicode' | null;
   parts: number;
   price_micros: number;
-  country: string;
+  country: string | null;
+  /** The destination network's MCCMNC (an estimate by country, as the SMS API's `network`). */
+  network: string | null;
   client_ref: string | null;
-  status: 'accepted' | 'rejected';
+  account_ref: string | null;
+  status: MessageStatus;
+  /** The SMS API's status of a rejected message, or the receipt's err-code ('0' delivered). */
+  error_code: string | null;
+  error_text: string | null;
+  /** 0 when the sender asked for no delivery receipt (`status-report-req=false`). */
+  status_report_req: Generated<number>;
+  /** The per-message receipt webhook (`callback`); otherwise the account's drCallBackUrl. */
+  callback_url: string | null;
+  /** While `submitted`: when the carrier reports on it. */
+  receipt_due_at: string | null;
+  /** When the message reached its current status (the receipt's scts). */
+  status_at: string | null;
   created_at: string;
 }
 
@@ -529,6 +550,34 @@ export interface NumberRenewalWarningsTable {
   created_at: string;
 }
 
+/** One outgoing webhook (a delivery receipt, an inbound SMS), retried with back-off until it answers 2xx. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  primary_api_key: string;
+  api_key: string;
+  message_id: string | null;
+  kind: 'delivery-receipt' | 'inbound-sms';
+  url: string;
+  /** The JSON body; an inbound message's text is erased once the webhook has it (or never will). */
+  payload: string | null;
+  status: 'pending' | 'delivering' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  /** Null when no HTTP answer came (refused, timed out). */
+  status_code: number | null;
+  latency_ms: number;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -569,6 +618,8 @@ export interface Database {
   number_rentals: NumberRentalsTable;
   number_renewals: NumberRenewalsTable;
   number_renewal_warnings: NumberRenewalWarningsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

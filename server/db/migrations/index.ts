@@ -23,6 +23,7 @@ import { numbers } from './023-numbers.js';
 import { numberRenewals } from './024-number-renewals.js';
 import { statementsAndExports } from './026-statements-and-exports.js';
 import { numberConsole } from './027-number-console.js';
+import { messageRecords } from './028-message-records.js';
 import { apiRequestLog } from './029-api-request-log.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
@@ -53,6 +54,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '024-number-renewals': numberRenewals(),
         '026-statements-and-exports': statementsAndExports(),
         '027-number-console': numberConsole(),
+        '028-message-records': messageRecords(dialect),
         '029-api-request-log': apiRequestLog(),
       };
     },

@@ -135,6 +135,7 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     // API settings and secrets.
     const c = await owner();
     await measure('POST /account/settings', () => t.app.inject({ method: 'POST', url: '/account/settings', headers: c.auth, payload: { moCallBackUrl: `${origin}/healthz` } }));
+    await measure('PUT /api/messages/settings', () => c.browser.request({ method: 'PUT', url: '/api/messages/settings', payload: { store_message_text: false } }));
     const chosen = 'Chosen5ecretValue';
     secrets.add(chosen);
     const created = await measure('POST /accounts/:api_key/secrets', () => t.app.inject({ method: 'POST', url: `/accounts/${c.apiKey}/secrets`, headers: c.auth, payload: { secret: chosen } }));

@@ -6,8 +6,6 @@ import { microsToEuros } from '../../../contract/money.js';
 import {
   addTestNumberRequestSchema,
   MAX_TEST_NUMBERS,
-  messageListQuerySchema,
-  messageListSchema,
   smsPriceListSchema,
   smsSendRequestSchema,
   smsSendResponseSchema,
@@ -20,14 +18,14 @@ import {
 } from '../../../contract/sms.js';
 import type { AppContext } from '../../context.js';
 import { authorOf } from '../../platform/activity/author.js';
-import { accountOf, actorOf, sessionOf } from '../../platform/auth/access.js';
+import { accountOf, actorOf } from '../../platform/auth/access.js';
 import { idempotencyOf } from '../../platform/idempotency.js';
 import { actorLabel } from '../../platform/auth/actor.js';
 import { ApiAuthError } from '../../platform/auth/api-auth-error.js';
 import { PROBLEM_JSON, toProblem } from '../../platform/error-handler.js';
 import { invalidParametersOf } from '../../platform/invalid-parameters.js';
-import { latestMessages } from './messages.js';
 import { listPrices } from './pricing.js';
+import { recordRefusedRequest } from './refused-requests.js';
 import { sendSms, type SmsSender } from './send-sms.js';
 import { SmsErrorText, SmsStatus } from './sms-status.js';
 import { invalidRequestStatus, smsError, smsResponse } from './sms-wire.js';
@@ -90,15 +88,6 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   );
 
   app.get(
-    '/api/messages',
-    {
-      config: { access: { auth: 'session', permission: 'usage:read', account: { family: true } } },
-      schema: { tags: ['sms'], summary: "The latest messages of the account and its subaccounts", querystring: messageListQuerySchema, response: { 200: messageListSchema } },
-    },
-    async (request) => ({ messages: await latestMessages(ctx.db, accountOf(request).api_key, sessionOf(request).scope, request.query.limit) }),
-  );
-
-  app.get(
     '/api/test-numbers',
     { config: readTestNumbers, schema: { tags: ['sms'], summary: 'Test numbers (the only destinations in DEMO mode)', response: { 200: testNumberListSchema } } },
     async (request) => ({ test_numbers: await listTestNumbers(ctx, accountOf(request).api_key), max: MAX_TEST_NUMBERS }),
@@ -143,7 +132,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
  * (credentials included), so this plugin renders errors its own way.
  */
 const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.setErrorHandler(smsErrorHandler);
+  app.setErrorHandler(smsErrorHandler(ctx));
   // SMS API clients post forms as often as JSON.
   await app.register(fastifyFormbody);
 
@@ -171,7 +160,17 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
       const outcome = await sendSms(
         ctx,
         senderOf(request),
-        { from: body.from, to: body.to, text: body.text, type: body.type, clientRef: body['client-ref'] },
+        {
+          from: body.from,
+          to: body.to,
+          text: body.text,
+          type: body.type,
+          clientRef: body['client-ref'],
+          accountRef: body['account-ref'],
+          ttlMs: body.ttl,
+          statusReportReq: reportRequested(body['status-report-req']),
+          callback: body.callback,
+        },
         request.log,
       );
       return smsResponse(outcome, { clientRef: body['client-ref'], accountRef: body['account-ref'] });
@@ -179,11 +178,17 @@ const smsApiRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
   );
 };
 
+/** `status-report-req` as sent: false only when the caller said so (JSON false, "false" or 0). */
+function reportRequested(value: boolean | string | number | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  return !(value === false || value === 0 || value === 'false' || value === '0');
+}
+
 function senderOf(request: FastifyRequest): SmsSender {
   return { apiKey: accountOf(request).api_key, actor: actorLabel(actorOf(request)), idempotencyKey: idempotencyOf(request).key };
 }
 
-function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+const smsErrorHandler = (ctx: AppContext) => async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
   const status = (code: string, text: string) => reply.status(200).type('application/json').send(smsError(code, text));
 
   if (error instanceof ApiAuthError) {
@@ -202,12 +207,13 @@ function smsErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
   const invalidParameters = invalidParametersOf(error, 'request');
   if (invalidParameters) {
     const refusal = invalidRequestStatus(request.body, invalidParameters.map((parameter) => parameter.name.split('.')[0]));
+    await recordRefusedRequest(ctx, request, refusal);
     return status(refusal.status, refusal.errorText);
   }
   const problem = toProblem(error);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return reply.status(problem.status).headers(problem.headers).type(PROBLEM_JSON).send(problem.body(request.id));
-}
+};
 
 function hasParam(request: FastifyRequest, name: string): boolean {
   return [request.query, request.body].some((source) => source !== null && typeof source === 'object' && typeof (source as Record<string, unknown>)[name] === 'string');

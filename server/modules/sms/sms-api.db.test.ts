@@ -81,7 +81,8 @@ describe('SMS API: POST /sms/json', () => {
         price_micros: GB_PART,
         country: 'GB',
         client_ref: 'order-42',
-        status: 'accepted',
+        status: 'submitted',
+        network: '23410',
       });
       const delivered = await outboxFor(to);
       expect(delivered).toEqual([expect.objectContaining({ channel: 'sms', body: 'Hello from the SDK' })]);
@@ -112,7 +113,8 @@ describe('SMS API: POST /sms/json', () => {
       const usage = await t.ctx.db.selectFrom('ledger_entries').selectAll().where('api_key', '=', account.apiKey).where('kind', '=', 'usage').execute();
       expect(usage.map((entry) => entry.amount_micros)).toEqual([-2 * GB_PART]);
       const stored = await t.ctx.db.selectFrom('messages').selectAll().where('id', '=', first).executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ parts: 2, price_micros: 2 * GB_PART, text, encoding: 'text' });
+      // Only the first 160 characters of the text are kept.
+      expect(stored).toMatchObject({ parts: 2, price_micros: 2 * GB_PART, text: text.slice(0, 160), encoding: 'text' });
       expect(await outboxFor(to)).toEqual([expect.objectContaining({ body: text })]);
     });
 
@@ -240,7 +242,10 @@ describe('SMS API: POST /sms/json', () => {
       });
       expect(await balanceOf(t, account.apiKey)).toBe(GB_PART - 1);
       expect(await ledgerSum(t, account.apiKey)).toBe(GB_PART - 1);
-      expect(await t.ctx.db.selectFrom('messages').select('id').where('api_key', '=', account.apiKey).execute()).toEqual([]);
+      // Recorded as rejected, uncharged, after the money transaction rolled back.
+      expect(await t.ctx.db.selectFrom('messages').select(['recipient', 'status', 'error_code', 'error_text', 'price_micros']).where('api_key', '=', account.apiKey).execute()).toEqual([
+        { recipient: to, status: 'rejected', error_code: '9', error_text: 'Quota Exceeded - rejected', price_micros: 0 },
+      ]);
       expect(await outboxFor(to)).toEqual([]);
 
       // Exactly enough money is enough: the balance may reach the credit limit (0 for prepaid).
@@ -279,7 +284,7 @@ describe('SMS API: POST /sms/json', () => {
       expect(sent.messages[0]).toMatchObject({ status: '0', messagePrice: '0.04100000', remainingBalance: '1.95900000' });
       const [delivered] = await t.ctx.outbox.list({ recipient: `+${mine}`, limit: 1 });
       expect(delivered.body).toBe('Hello [DEMO]');
-      const stored = await t.ctx.db.selectFrom('messages').select(['text']).where('api_key', '=', demo.apiKey).executeTakeFirstOrThrow();
+      const stored = await t.ctx.db.selectFrom('messages').select(['text']).where('api_key', '=', demo.apiKey).where('status', '=', 'submitted').executeTakeFirstOrThrow();
       expect(stored.text).toBe('Hello [DEMO]');
 
       // The suffix counts towards the parts: 153 chars fit one part, plus " [DEMO]" they need two.

@@ -37,8 +37,10 @@ describe('SMS API under concurrent sends', () => {
 
     expect(await balanceOf(t, account.apiKey)).toBe(GB_PART - 1);
     await expectConsistent(account.apiKey, 0);
-    const stored = await t.ctx.db.selectFrom('messages').select(['id', 'price_micros']).where('api_key', '=', account.apiKey).execute();
+    const stored = await t.ctx.db.selectFrom('messages').select(['id', 'price_micros']).where('api_key', '=', account.apiKey).where('status', '=', 'submitted').execute();
     expect(stored).toHaveLength(7);
+    const rejected = await t.ctx.db.selectFrom('messages').select(['error_code', 'price_micros']).where('api_key', '=', account.apiKey).where('status', '=', 'rejected').execute();
+    expect(rejected).toEqual(Array.from({ length: 23 }, () => ({ error_code: '9', price_micros: 0 })));
     const usage = await t.ctx.db.selectFrom('ledger_entries').select('reference').where('api_key', '=', account.apiKey).where('kind', '=', 'usage').execute();
     expect(usage.map((entry) => entry.reference).sort()).toEqual(stored.map((message) => `sms:${message.id}`).sort());
 

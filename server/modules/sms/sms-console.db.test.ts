@@ -96,7 +96,7 @@ describe('SMS in the console: prices, test send, latest messages', () => {
       price: 0.0852,
       country: 'DE',
       client_ref: 'ref-3',
-      status: 'accepted',
+      status: 'submitted',
     });
     expect((await primary.browser.get('/api/messages')).json().messages).toHaveLength(4);
     expect((await primary.browser.get('/api/messages?limit=0')).statusCode).toBe(422);

@@ -37,6 +37,7 @@ export function smsResponse(outcome: SmsOutcome, refs: { clientRef?: string; acc
       status: SmsStatus.accepted,
       'remaining-balance': smsEuros(outcome.balanceAfterMicros + (count - 1 - index) * outcome.partPriceMicros),
       'message-price': smsEuros(outcome.partPriceMicros),
+      ...(outcome.network !== null ? { network: outcome.network } : {}),
       ...echo,
     })),
   };

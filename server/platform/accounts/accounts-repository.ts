@@ -113,7 +113,7 @@ export function standing(db: Db, apiKey: string) {
   return db
     .selectFrom('accounts as a')
     .innerJoin('accounts as p', 'p.api_key', 'a.primary_api_key')
-    .select(['a.api_key', 'a.primary_api_key', 'a.suspended', 'p.suspended as primary_suspended', 'p.demo'])
+    .select(['a.api_key', 'a.primary_api_key', 'a.suspended', 'p.suspended as primary_suspended', 'p.demo', 'p.store_message_text'])
     .where('a.api_key', '=', apiKey)
     .executeTakeFirst();
 }

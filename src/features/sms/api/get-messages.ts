@@ -1,15 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { messageListSchema } from '../../../../contract/sms.js';
+import type { MessagePage } from '../../../../contract/messages.js';
 import { apiClient } from '../../../lib/api-client.js';
 import { smsKeys } from './query-keys.js';
 import { withQuery } from '../../../lib/url.js';
 
-export type MessageList = z.infer<typeof messageListSchema>;
-
-/** GET /api/messages?limit=: the latest messages of the account and its subaccounts, newest first. */
+/** GET /api/messages?limit=: the latest messages of the account and its subaccounts (last 24 hours), newest first. */
 export const getMessages = (limit: number, signal?: AbortSignal) =>
-  apiClient.get<MessageList>(withQuery('/api/messages', { limit }), { signal });
+  apiClient.get<MessagePage>(withQuery('/api/messages', { limit }), { signal });
 
 export const messagesQueryOptions = (apiKey: string, limit = 10) =>
   queryOptions({

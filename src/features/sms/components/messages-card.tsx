@@ -39,7 +39,7 @@ export function MessagesCard({ apiKey }: { apiKey: string }) {
                   {formatPhone(message.to)}
                 </td>
                 <td data-label="Message" className="max-w-md break-words max-sm:col-span-2 max-sm:max-w-none">
-                  {message.text}
+                  {message.text ?? <span className="text-slate-500">Text not stored</span>}
                 </td>
                 <td data-label="Parts" className="text-right tabular-nums">
                   {message.parts}
