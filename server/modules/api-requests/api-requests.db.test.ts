@@ -163,7 +163,7 @@ describe('the API request log and its search', () => {
       price_micros: 40_000,
       country: 'GB',
       client_ref: null,
-      status: 'accepted' as const,
+      status: 'delivered' as const,
       created_at: new Date(t.clock.now().getTime() - daysAgo * DAY).toISOString(),
     });
     await t.ctx.db.insertInto('messages').values([message('m-recent', 0.5), message('m-month', 31), message('m-old', 91)]).execute();
