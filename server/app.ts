@@ -26,6 +26,7 @@ import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
 import { statementsRoutes } from './modules/statements/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
+import { inboundDevRoutes } from './modules/messages/inbound-dev-routes.js';
 import { subaccountsConsoleRoutes } from './modules/subaccounts/console-routes.js';
 import { subaccountsRoutes } from './modules/subaccounts/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   if (devToolsEnabled(config)) {
     await app.register(outboxRoutes, { ctx });
     await app.register(devClockRoutes, { ctx, jobs });
+    await app.register(inboundDevRoutes, { ctx, jobs });
   }
   if (deps.staticRoot !== null) await app.register(spaRoutes, { root: resolve(deps.staticRoot ?? 'dist') });
 

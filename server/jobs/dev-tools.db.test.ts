@@ -43,25 +43,25 @@ describe('where the development tools are served', () => {
     const test = await openTestDatabase();
     const config = configSchema.parse({ NODE_ENV: 'development', DATABASE_URL: test.url, ...env });
     const { app } = await buildApp({ config, database: test.database, clock: new ManualClock(), staticRoot: null, logger: false });
-    const statuses = [(await app.inject('/dev/outbox')).statusCode, (await app.inject('/dev/clock')).statusCode];
+    const statuses = [(await app.inject('/dev/outbox')).statusCode, (await app.inject('/dev/clock')).statusCode, (await app.inject('/dev/inbound-sms')).statusCode];
     await app.close();
     await test.drop();
     return statuses;
   }
 
   it('serves them on a loopback listener (the default) in development', async () => {
-    expect(await devToolsStatus({})).toEqual([200, 200]);
-    expect(await devToolsStatus({ HOST: '::1' })).toEqual([200, 200]);
+    expect(await devToolsStatus({})).toEqual([200, 200, 200]);
+    expect(await devToolsStatus({ HOST: '::1' })).toEqual([200, 200, 200]);
   });
 
   it('does not serve them on a network listener unless DEV_OUTBOX=on', async () => {
-    expect(await devToolsStatus({ HOST: '0.0.0.0' })).toEqual([404, 404]);
-    expect(await devToolsStatus({ HOST: '192.168.1.20' })).toEqual([404, 404]);
-    expect(await devToolsStatus({ HOST: '0.0.0.0', DEV_OUTBOX: 'on' })).toEqual([200, 200]);
-    expect(await devToolsStatus({ DEV_OUTBOX: 'off' })).toEqual([404, 404]);
+    expect(await devToolsStatus({ HOST: '0.0.0.0' })).toEqual([404, 404, 404]);
+    expect(await devToolsStatus({ HOST: '192.168.1.20' })).toEqual([404, 404, 404]);
+    expect(await devToolsStatus({ HOST: '0.0.0.0', DEV_OUTBOX: 'on' })).toEqual([200, 200, 200]);
+    expect(await devToolsStatus({ DEV_OUTBOX: 'off' })).toEqual([404, 404, 404]);
   });
 
   it('never serves them in production', async () => {
-    expect(await devToolsStatus({ NODE_ENV: 'production', PUBLIC_URL: 'https://console.example.com', MAIL_TRANSPORT: 'outbox' })).toEqual([404, 404]);
+    expect(await devToolsStatus({ NODE_ENV: 'production', PUBLIC_URL: 'https://console.example.com', MAIL_TRANSPORT: 'outbox' })).toEqual([404, 404, 404]);
   });
 });

@@ -37,6 +37,8 @@ export interface JobRunner {
   start(): void;
   /** Stops the schedules and waits for the run in progress. */
   stop(): Promise<void>;
+  /** Runs the queues now, in the background (work was queued outside the e-mail outbox). */
+  wake(): void;
 }
 
 export function createJobRunner(options: { ctx: AppContext; jobs: Job[]; log: FastifyBaseLogger }): JobRunner {
@@ -167,6 +169,7 @@ export function createJobRunner(options: { ctx: AppContext; jobs: Job[]; log: Fa
 
   return {
     runDue,
+    wake: drainQueues,
     start() {
       if (timers.length > 0) return;
       timers = [...new Set([...jobs.map((job) => job.schedule), RETRY_SWEEP])].map(
