@@ -76,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   installOriginCheck(app, new URL(publicUrl(config)).origin);
 
   installSecurityHeaders(app);
+  // SQLite: no answer may show a commit before its sync is done (sqlite-group-commit.ts).
+  if (database.dialect === 'sqlite') app.addHook('onSend', () => database.durable());
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

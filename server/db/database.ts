@@ -23,6 +23,12 @@ export interface DatabaseHandle {
   schema?: string;
   /** PostgreSQL: told when an idle connection is cut (a restart, a failover); the next query opens a new one. */
   onConnectionLost(listener: (error: Error) => void): void;
+  /**
+   * Settles once every commit made so far is on disk. SQLite syncs a group's WAL off the main thread
+   * and its reader may already see a commit whose sync is under way: a response waits for this. On
+   * PostgreSQL a commit is durable before anyone can see it: at once.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,7 +53,7 @@ function openSqlite(path: string): DatabaseHandle {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqliteGroupCommit(file);
   sqliteTransactions.set(sqlite.db, sqlite.inTransaction);
-  return { db: sqlite.db, dialect: 'sqlite', onConnectionLost: () => undefined, close: sqlite.close };
+  return { db: sqlite.db, dialect: 'sqlite', onConnectionLost: () => undefined, durable: sqlite.durable, close: sqlite.close };
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -85,6 +91,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     onConnectionLost: (listener) => {
       connectionLost = listener;
     },
+    durable: () => Promise.resolve(),
     close: () => db.destroy(),
   };
 }

@@ -109,4 +109,93 @@ describe('SQLite group commit', () => {
     const after = await sql<{ n: number }>`select count(*) as n from notes where id = 'pending'`.execute(sqlite.db);
     expect(after.rows[0].n).toBe(1);
   });
+
+  describe('the WAL sync, made off the main thread', () => {
+    let held: SqliteGroupCommit;
+    let heldDir: string;
+    let releases: (() => void)[];
+    let failNext: Error | null;
+    beforeEach(async () => {
+      heldDir = mkdtempSync(join(tmpdir(), 'sb-group-sync-'));
+      releases = [];
+      failNext = null;
+      held = openSqliteGroupCommit(join(heldDir, 'held.db'), {
+        syncWal: () =>
+          new Promise<void>((resolve, reject) => {
+            const error = failNext;
+            releases.push(() => (error ? reject(error) : resolve()));
+          }),
+      });
+      await releasing(sql`create table notes (id text primary key)`.execute(held.db));
+    });
+    afterEach(async () => {
+      await releasing(held.close());
+      rmSync(heldDir, { recursive: true, force: true });
+    });
+    /** Lets every sync go until `promise` settles. */
+    const releasing = async <T>(promise: Promise<T>) => {
+      let done = false;
+      promise.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      while (!done) {
+        while (releases.length > 0) releases.shift()!();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return promise;
+    };
+    const settledYet = async (promise: Promise<unknown>) => {
+      let settled = false;
+      void promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return settled;
+    };
+
+    it('answers a transaction only once the sync after its commit is done; a read sees it at once, durable() waits for the sync', async () => {
+      const writing = held.inTransaction(async (tx) => {
+        await tx.insertInto('notes' as never).values({ id: 'w' } as never).execute();
+      });
+      expect(await settledYet(writing)).toBe(false);
+      expect(releases).toHaveLength(1);
+      expect(await held.db.selectFrom('notes' as never).selectAll().execute()).toEqual([{ id: 'w' }]);
+      const durable = held.durable();
+      expect(await settledYet(durable)).toBe(false);
+      releases.shift()!();
+      await writing;
+      await durable;
+      // With nothing left to sync, durable() settles at once.
+      expect(await settledYet(held.durable())).toBe(true);
+    });
+
+    it('runs the next group while a sync is under way, and syncs again for it', async () => {
+      const first = held.inTransaction(async (tx) => tx.insertInto('notes' as never).values({ id: 'a' } as never).execute());
+      await settledYet(first);
+      const second = held.inTransaction(async (tx) => tx.insertInto('notes' as never).values({ id: 'b' } as never).execute());
+      await settledYet(second);
+      // b committed while a's sync ran; a's sync may not cover it: b waits for a sync of its own.
+      expect(releases).toHaveLength(1);
+      releases.shift()!();
+      await first;
+      expect(await settledYet(second)).toBe(false);
+      expect(releases).toHaveLength(1);
+      releases.shift()!();
+      await second;
+    });
+
+    it('fails the group whose sync failed, then refuses every write, and durable() (so every response) fails', async () => {
+      failNext = new Error('EIO');
+      const writing = held.inTransaction(async (tx) => tx.insertInto('notes' as never).values({ id: 'lost' } as never).execute());
+      await settledYet(writing);
+      releases.shift()!();
+      await expect(writing).rejects.toThrow('EIO');
+      failNext = null;
+      await expect(held.inTransaction(async (tx) => tx.insertInto('notes' as never).values({ id: 'later' } as never).execute())).rejects.toThrow('EIO');
+      await expect(held.durable()).rejects.toThrow('EIO');
+      expect(releases).toHaveLength(0);
+    });
+  });
 });

@@ -1,3 +1,6 @@
+import { closeSync, fdatasync, fsync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import {
   Kysely,
@@ -15,15 +18,27 @@ import type { Database } from './schema.js';
  * SQLite with group commit. One writer connection runs every write: each transaction (and each lone
  * write statement) is a member of a group that shares one SQLite transaction, inside a savepoint of
  * its own. A member that fails is rolled back to its savepoint without touching the others; the group
- * commits with one sync (synchronous=FULL), and only then does any member learn its outcome, so no
- * response ever reports a write that is not on disk. Reads outside a transaction go to a second,
- * read-only connection, which sees committed data only and never waits for the writer (WAL).
+ * commits, its WAL is synced, and only then does any member learn its outcome, so no response ever
+ * reports a write that is not on disk. Reads outside a transaction go to a second, read-only
+ * connection, which sees committed data only and never waits for the writer (WAL).
+ *
+ * The sync is the one `synchronous=FULL` makes at each commit in WAL mode (an fdatasync of the WAL),
+ * made by us off the main thread instead of by SQLite on it: the writer runs with
+ * `synchronous=NORMAL` (SQLite still syncs around its checkpoints) and WalSync syncs the WAL after
+ * every commit, in libuv's thread pool. While the disk works, the next group's requests run. Nobody is
+ * answered about a group before its sync succeeded; a read outside a transaction may see a commit
+ * whose sync is under way, so the server waits for `durable()` before it sends any response.
  */
 export interface SqliteGroupCommit {
   /** For everything outside a transaction: reads on the reader, writes as one-statement members. */
   db: Kysely<Database>;
   /** Runs `work` as a member of the next group; settles after that group's commit. */
   inTransaction<T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Settles once every commit made so far is on disk. A read outside a transaction may see a commit
+   * whose sync is still under way: whoever answers with what it read waits for this first.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,11 +46,16 @@ export interface SqliteGroupCommit {
 const MAX_GROUP = 256;
 const transactionControl = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
 
-export function openSqliteGroupCommit(file: string): SqliteGroupCommit {
+export interface GroupCommitOptions {
+  /** How the WAL reaches the disk (fdatasync in the thread pool); tests hold or fail it. */
+  syncWal?: (fd: number) => Promise<void>;
+}
+
+export function openSqliteGroupCommit(file: string, options: GroupCommitOptions = {}): SqliteGroupCommit {
   if (file === ':memory:') throw new Error('SQLite needs a file: its reads go through a second connection');
   const writer = new SQLite(file);
   writer.pragma('journal_mode = WAL');
-  writer.pragma('synchronous = FULL');
+  writer.pragma('synchronous = NORMAL');
   writer.pragma('busy_timeout = 5000');
   writer.pragma('foreign_keys = ON');
   const reader = new SQLite(file);
@@ -43,7 +63,8 @@ export function openSqliteGroupCommit(file: string): SqliteGroupCommit {
   reader.pragma('query_only = ON');
   const writerStatements = statementCache(writer);
   const readerStatements = statementCache(reader);
-  const group = new GroupCommitter(writer);
+  const walSync = new WalSync(`${file}-wal`, options.syncWal ?? syncData);
+  const group = new GroupCommitter(writer, walSync);
 
   const execute = (statements: StatementCache, query: CompiledQuery) => runStatement(statements(query.sql), query.parameters);
   // Members run one at a time (the committer waits for each), so they share the writer without a lock.
@@ -62,8 +83,11 @@ export function openSqliteGroupCommit(file: string): SqliteGroupCommit {
   return {
     db,
     inTransaction: (work) => group.run(() => work(tx)),
+    durable: () => walSync.durable(),
     close: async () => {
       await group.idle();
+      await walSync.durable().catch(() => undefined);
+      walSync.close();
       reader.close();
       writer.close();
     },
@@ -80,7 +104,10 @@ class GroupCommitter {
   #queue: Member[] = [];
   #draining: Promise<void> | null = null;
 
-  constructor(private readonly writer: SQLite.Database) {}
+  constructor(
+    private readonly writer: SQLite.Database,
+    private readonly walSync: WalSync,
+  ) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -108,6 +135,10 @@ class GroupCommitter {
     // taken; the lock is never held across a turn of our own making (another connection would wait).
     await new Promise((resolve) => setImmediate(resolve));
     const members = this.#queue.splice(0, MAX_GROUP);
+    if (this.walSync.failure) {
+      for (const member of members) member.reject(this.walSync.failure);
+      return;
+    }
     const outcomes: { member: Member; ok: boolean; value: unknown }[] = [];
     try {
       this.writer.exec('begin immediate');
@@ -132,10 +163,100 @@ class GroupCommitter {
       for (const { member } of outcomes) member.reject(error);
       return;
     }
-    for (const { member, ok, value } of outcomes) {
-      if (ok) member.resolve(value);
-      else member.reject(value);
+    // Not awaited: the next group runs while this one's WAL reaches the disk.
+    this.walSync.synced().then(
+      () => {
+        for (const { member, ok, value } of outcomes) {
+          if (ok) member.resolve(value);
+          else member.reject(value);
+        }
+      },
+      (error: unknown) => {
+        for (const { member } of outcomes) member.reject(error);
+      },
+    );
+  }
+}
+
+const syncData = promisify(fdatasync);
+const syncAll = promisify(fsync);
+
+/**
+ * Syncs the WAL in the thread pool. Each `synced()` resolves after an fdatasync that began after the
+ * call — so it covers every commit made before it — sharing one sync among the calls made while
+ * another was running. A failed sync fails every later call too: after a failed fdatasync the kernel
+ * may have dropped the pages, and a later success would prove nothing (restart the process).
+ */
+class WalSync {
+  #fd: number | null = null;
+  #running: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
+  #failed: unknown = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly syncWal: (fd: number) => Promise<void>,
+  ) {}
+
+  /** The error of a failed sync: from then on nothing is written or answered. */
+  get failure(): unknown {
+    return this.#failed;
+  }
+
+  synced(): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed as Error);
+    if (!this.#running) return this.#start();
+    // The running sync may have begun before the caller's commit: one more after it covers that commit
+    // and every other made meanwhile.
+    this.#queued ??= this.#running.then(
+      () => {
+        this.#queued = null;
+        return this.#start();
+      },
+      (error: unknown) => {
+        this.#queued = null;
+        throw error;
+      },
+    );
+    return this.#queued;
+  }
+
+  /** Settles once every commit made so far is on disk (at once when no sync is under way). */
+  durable(): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed as Error);
+    return this.#queued ?? this.#running ?? Promise.resolve();
+  }
+
+  #start(): Promise<void> {
+    const running = this.#sync().finally(() => {
+      if (this.#running === running) this.#running = null;
+    });
+    this.#running = running;
+    return running;
+  }
+
+  async #sync(): Promise<void> {
+    try {
+      if (this.#fd === null) {
+        // The WAL file lives as long as a connection is open (ours is); its directory entry is synced once.
+        this.#fd = openSync(this.path, 'r');
+        const directory = openSync(dirname(this.path), 'r');
+        try {
+          await syncAll(directory);
+        } finally {
+          closeSync(directory);
+        }
+      }
+      await this.syncWal(this.#fd);
+    } catch (error) {
+      this.#failed = error;
+      throw error;
     }
+  }
+
+  close(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
   }
 }
 
