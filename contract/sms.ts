@@ -67,6 +67,12 @@ export const smsTestRequestSchema = z.object({
   to: z.string().trim().min(1, 'Enter a phone number').max(32),
   text: z.string().min(1, 'Enter a message').max(2000),
   from: z.string().trim().min(1).max(15).optional(),
+  /** Empty: none. */
+  client_ref: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type SmsTestRequest = z.infer<typeof smsTestRequestSchema>;
 

@@ -113,6 +113,26 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.messages.path,
+              loader: requirePermission(client, 'usage:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { MessagesPage, messagesLoader } = await import('../features/messages/pages/messages-page.js');
+                    return { Component: MessagesPage, loader: messagesLoader(client) };
+                  },
+                },
+                {
+                  path: paths.message.path,
+                  lazy: async () => {
+                    const { MessagePage, messageLoader } = await import('../features/messages/pages/message-page.js');
+                    return { Component: MessagePage, loader: messageLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.apiRequests.path,
               loader: requirePermission(client, 'usage:read'),
               children: [

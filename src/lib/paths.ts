@@ -55,6 +55,8 @@ export const paths = {
   },
   activity: { path: '/activity', getHref: () => '/activity' },
   apiRequests: { path: '/api-requests', getHref: () => '/api-requests' },
+  messages: { path: '/messages', getHref: () => '/messages' },
+  message: { path: '/messages/:messageId', getHref: (id: string) => `/messages/${encodeURIComponent(id)}` },
   apiRequest: { path: '/api-requests/:requestId', getHref: (id: string) => `/api-requests/${encodeURIComponent(id)}` },
   profile: { path: '/profile', getHref: () => '/profile' },
   /** The link e-mailed to a new address: the token travels in the query so that the mail works in any client. */

@@ -57,7 +57,7 @@ export const smsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const outcome = await sendSms(
         ctx,
         senderOf(request),
-        { from: request.body.from ?? 'Switchboard', to: request.body.to, text: request.body.text },
+        { from: request.body.from ?? 'Switchboard', to: request.body.to, text: request.body.text, clientRef: request.body.client_ref },
         request.log,
       );
       if (outcome.ok) {

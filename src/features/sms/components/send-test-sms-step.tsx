@@ -134,6 +134,15 @@ export function SendTestSmsStep({ apiKey, summary }: { apiKey: string; summary: 
               </>
             )}
           </p>
+          <TextField
+            label="Client ref"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={100}
+            hint="Optional: your own reference, to find the message on the Messages page."
+            error={errors.client_ref?.message}
+            {...register('client_ref')}
+          />
           <FormAlert error={errors.root?.server} />
           <Button type="submit" disabled={blocked}>
             Send test SMS
