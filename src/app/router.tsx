@@ -100,6 +100,11 @@ export function createAppRouter(client: QueryClient) {
               },
             },
             {
+              path: paths.statements.path,
+              loader: requirePermission(client, 'invoices:read'),
+              lazy: async () => ({ Component: (await import('../features/statements/pages/statements-page.js')).StatementsPage }),
+            },
+            {
               path: paths.activity.path,
               loader: requirePermission(client, 'activity:read'),
               children: [

@@ -64,7 +64,7 @@ export function noAnswerReason(error: unknown): NoAnswerReason | null {
   return entry ? (entry[0] as NoAnswerReason) : 'unreachable';
 }
 
-const noAnswerProblem = (reason: NoAnswerReason, url: string): ProblemDetails => ({
+export const noAnswerProblem = (reason: NoAnswerReason, url: string): ProblemDetails => ({
   type: noAnswer[reason],
   title: { offline: 'Offline', unreachable: 'Network error', timeout: 'Timed out' }[reason],
   detail: {
@@ -114,6 +114,11 @@ export async function request<T>(method: Method, url: string, options: RequestOp
   const payload = await readBody(response);
   if (!response.ok) throw new ApiError(response.status, toProblem(response, url, payload));
   return payload as T;
+}
+
+/** The error a refused response stands for, as `request` throws it (for callers that read a response themselves). */
+export async function apiErrorOf(response: Response, url: string): Promise<ApiError> {
+  return new ApiError(response.status, toProblem(response, url, await readBody(response)));
 }
 
 async function readBody(response: Response): Promise<unknown> {

@@ -54,6 +54,7 @@ export const paths = {
     getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/history`,
   },
   activity: { path: '/activity', getHref: () => '/activity' },
+  statements: { path: '/statements', getHref: () => '/statements' },
   apiRequests: { path: '/api-requests', getHref: () => '/api-requests' },
   messages: { path: '/messages', getHref: () => '/messages' },
   message: { path: '/messages/:messageId', getHref: (id: string) => `/messages/${encodeURIComponent(id)}` },
