@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { standardVatRates } from './modules/invoices/vat.js';
 
 const commaList = z
   .string()
@@ -71,6 +72,11 @@ export const configSchema = z.object({
   ENCRYPTION_KEY: z.string().optional(),
   /** Where the key is read from when ENCRYPTION_KEY is not set (generated on first start outside production). */
   ENCRYPTION_KEY_FILE: z.string().optional(),
+  /** Who invoices are from: the seller's name, one-line address, EU country (its VAT rate applies) and VAT number. */
+  SELLER_NAME: z.string().min(1).default('Switchboard Ltd'),
+  SELLER_ADDRESS: z.string().min(1).default('1 Harbour Square, Dublin 2, D02 XY45, Ireland'),
+  SELLER_COUNTRY: z.enum(Object.keys(standardVatRates) as [string, ...string[]]).default('IE'),
+  SELLER_VAT_NUMBER: z.string().min(1).default('IE1234567T'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
   .refine((config) => config.MAIL_TRANSPORT !== 'smtp' || config.SMTP_URL, { message: 'MAIL_TRANSPORT=smtp needs SMTP_URL', path: ['MAIL_TRANSPORT'] })

@@ -28,6 +28,8 @@ export interface AccountsTable {
   require_two_factor: Generated<number>;
   /** 0: the family's messages are recorded without their text (a primary's setting). */
   store_message_text: Generated<number>;
+  /** Where invoices are e-mailed instead of the owner's address (a primary's). */
+  finance_email: Generated<string | null>;
 }
 
 export interface ApiSecretsTable {
@@ -179,6 +181,8 @@ export interface OutboxTable {
   next_attempt_at: Generated<string | null>;
   last_error: Generated<string | null>;
   delivered_at: Generated<string | null>;
+  /** What is attached, rendered when the message is sent (`invoice:<id>`: the invoice's PDF). */
+  attachment: Generated<string | null>;
 }
 
 export interface LedgerEntriesTable {
@@ -576,6 +580,50 @@ export interface WebhookAttemptsTable {
   latency_ms: number;
   response_excerpt: string | null;
   error: string | null;
+export type InvoiceKind = 'invoice' | 'credit_note';
+/** pending: a card payment in review; proforma: a bank transfer awaited; final: numbered, immutable; void: the payment failed. */
+export type InvoiceStatus = 'pending' | 'proforma' | 'final' | 'void';
+export type VatTreatment = 'reverse_charge' | 'standard';
+
+/** An invoice of a payment or a credit note of a refund; the company columns are a snapshot. */
+export interface InvoicesTable {
+  id: string;
+  primary_api_key: string;
+  payment_id: string;
+  kind: InvoiceKind;
+  status: InvoiceStatus;
+  /** INV-2026-000001 or CN-2026-000001, given when final. */
+  number: string | null;
+  /** A credit note's invoice. */
+  credited_invoice_id: string | null;
+  /** 0 for an invoice; a credit note's: the amount refunded before it, in micros (one per refund). */
+  refund_sequence: number;
+  gross_micros: number;
+  net_micros: number;
+  vat_micros: number;
+  /** Basis points: 2300 = 23 %. */
+  vat_rate_bp: number;
+  vat_treatment: VatTreatment;
+  method_type: PaymentMethodKind;
+  method_label: string;
+  payment_reference: string | null;
+  company_name: string;
+  address_line: string | null;
+  address_city: string | null;
+  address_postcode: string | null;
+  address_country: string | null;
+  vat_number: string | null;
+  /** A pending card invoice: when the payment's review ends at the latest. */
+  expected_at: string | null;
+  issued_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvoiceCountersTable {
+  series: string;
+  year: number;
+  last_number: number;
 }
 
 export interface Database {
@@ -620,6 +668,8 @@ export interface Database {
   number_renewal_warnings: NumberRenewalWarningsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  invoices: InvoicesTable;
+  invoice_counters: InvoiceCountersTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -633,3 +683,4 @@ export type LedgerEntry = Selectable<LedgerEntriesTable>;
 export type JobRun = Selectable<JobRunsTable>;
 export type PaymentMethod = Selectable<PaymentMethodsTable>;
 export type Payment = Selectable<PaymentsTable>;
+export type Invoice = Selectable<InvoicesTable>;

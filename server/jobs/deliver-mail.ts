@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Email } from '../platform/delivery/mailer.js';
 import { HOUR, MINUTE } from '../platform/clock.js';
 import type { Job } from './job.js';
+import { renderAttachment } from './mail-attachments.js';
 import { composeTemplate } from './mail-templates.js';
 
 export const MAIL_MAX_ATTEMPTS = 8;
@@ -64,7 +65,7 @@ async function claim(ctx: AppContext, id: number) {
     .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), next_attempt_at: new Date(now.getTime() + SENDING_LEASE).toISOString() }))
     .where('id', '=', id)
     .where(claimable(nowIso))
-    .returning(['id', 'recipient', 'subject', 'body', 'template', 'attempts'])
+    .returning(['id', 'recipient', 'subject', 'body', 'template', 'attachment', 'attempts'])
     .executeTakeFirst();
 }
 
@@ -106,12 +107,12 @@ async function deliver(ctx: AppContext, message: Claimed): Promise<'sent' | 'dro
 
 /**
  * A templated message is written out once, on its first attempt, and kept: a retry sends the same
- * words (and the same link) rather than composing anew. Null: nobody to send it to.
+ * words (and the same link) rather than composing anew. Null: nobody to send it to. An attachment is
+ * rendered at each attempt from what it names (an invoice, which never changes once sent).
  */
 async function compose(ctx: AppContext, message: Claimed): Promise<Email | null> {
-  if (!message.template) return { to: message.recipient, subject: message.subject ?? '', text: message.body };
-  const email = await composeTemplate(ctx, message.template, message.recipient);
+  const email = message.template ? await composeTemplate(ctx, message.template, message.recipient) : { to: message.recipient, subject: message.subject ?? '', text: message.body };
   if (!email) return null;
-  await ctx.db.updateTable('outbox').set({ subject: email.subject, body: email.text, template: null }).where('id', '=', message.id).execute();
-  return email;
+  if (message.template) await ctx.db.updateTable('outbox').set({ subject: email.subject, body: email.text, template: null }).where('id', '=', message.id).execute();
+  return message.attachment ? { ...email, attachments: [await renderAttachment(ctx, message.attachment)] } : email;
 }

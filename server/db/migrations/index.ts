@@ -21,6 +21,7 @@ import { autoReload } from './021-auto-reload.js';
 import { stripeCustomers } from './022-stripe-customers.js';
 import { numbers } from './023-numbers.js';
 import { numberRenewals } from './024-number-renewals.js';
+import { invoices } from './025-invoices.js';
 import { statementsAndExports } from './026-statements-and-exports.js';
 import { numberConsole } from './027-number-console.js';
 import { messageRecords } from './028-message-records.js';
@@ -52,6 +53,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '022-stripe-customers': stripeCustomers(),
         '023-numbers': numbers(),
         '024-number-renewals': numberRenewals(),
+        '025-invoices': invoices(),
         '026-statements-and-exports': statementsAndExports(),
         '027-number-console': numberConsole(),
         '028-message-records': messageRecords(dialect),

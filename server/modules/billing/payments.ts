@@ -11,6 +11,7 @@ import { newId, sha256 } from '../../platform/ids.js';
 import { debitWithinLimit, postLedgerEntry } from '../../platform/ledger/ledger.js';
 import { retryableDeclines, type ChargeOutcome, type ChargeRequest } from '../../platform/payments/processor.js';
 import { fieldError, notFound, ProblemError } from '../../platform/problems.js';
+import { finalizeInvoice, issueCreditNote, openInvoice, voidInvoice } from '../invoices/invoices.js';
 import { methodLabel } from './views.js';
 
 /** An Idempotency-Key and who sent it: a payment is made once per (owner, key). */
@@ -163,10 +164,12 @@ async function processPayment(ctx: AppContext, payment: Payment, author: Activit
  * entry, its row and its activity entry. The first settled payment ends DEMO mode.
  */
 export async function applyOutcome(ctx: AppContext, paymentId: string, outcome: ChargeOutcome, author: ActivityAuthor): Promise<Payment> {
-  return inTransaction(ctx.database, async (tx) => {
+  const applied = await inTransaction(ctx.database, async (tx) => {
     const payment = await tx.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
     return settleOpenPayment(tx, ctx, payment, outcome, author);
   });
+  ctx.outbox.wake();
+  return applied;
 }
 
 /** applyOutcome's work in the caller's transaction, for a payment row read (or written) in it. */
@@ -190,7 +193,11 @@ async function settleOpenPayment(tx: Tx, ctx: AppContext, payment: Payment, outc
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) === 0) return tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow();
   if (status === 'settled') await creditPayment(tx, ctx, payment, author);
-  else await recordPaymentActivity(tx, ctx, payment, author, status, []);
+  else {
+    if (status === 'pending') await openInvoice(tx, ctx, payment, 'pending');
+    else await voidInvoice(tx, ctx.clock, payment.id);
+    await recordPaymentActivity(tx, ctx, payment, author, status, []);
+  }
   return tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow();
 }
 
@@ -206,6 +213,7 @@ async function creditPayment(tx: Tx, ctx: AppContext, payment: Payment, author: 
   });
   await tx.updateTable('payments').set({ balance_after_micros: balanceAfter }).where('id', '=', payment.id).execute();
   await tx.updateTable('accounts').set({ demo: 0 }).where('primary_api_key', '=', payment.primary_api_key).where('demo', '=', 1).execute();
+  await finalizeInvoice(tx, ctx, payment);
   await recordPaymentActivity(tx, ctx, payment, author, 'settled', [
     { field: 'balance', before: microsToEuros(balanceAfter - payment.amount_micros), after: microsToEuros(balanceAfter) },
   ]);
@@ -239,7 +247,7 @@ export async function requestBankTransfer(
   request: { primaryApiKey: string; amountMicros: number; idempotency: PaymentIdempotency; initiatedBy: string; author: ActivityAuthor },
 ): Promise<Payment> {
   const requestHash = sha256(`bank_transfer ${request.amountMicros}`);
-  return inTransaction(ctx.database, async (tx) => {
+  const requested = await inTransaction(ctx.database, async (tx) => {
     const now = ctx.clock.now().toISOString();
     const id = newId();
     const inserted = await tx
@@ -271,6 +279,7 @@ export async function requestBankTransfer(
       .executeTakeFirstOrThrow();
     if (payment.request_hash !== requestHash || payment.primary_api_key !== request.primaryApiKey) throw keyReused();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      await openInvoice(tx, ctx, payment, 'proforma');
       await recordActivity(tx, ctx.clock, request.author, {
         kind: 'payment.bank_transfer_requested',
         primaryApiKey: request.primaryApiKey,
@@ -284,6 +293,8 @@ export async function requestBankTransfer(
     }
     return payment;
   });
+  ctx.outbox.wake();
+  return requested;
 }
 
 /**
@@ -291,7 +302,7 @@ export async function requestBankTransfer(
  * nothing); an amount other than the one requested is refused.
  */
 export async function settleBankTransfer(ctx: AppContext, reference: string, amountMicros: number, author: ActivityAuthor): Promise<{ payment: Payment; applied: boolean }> {
-  return inTransaction(ctx.database, async (tx) => {
+  const settled = await inTransaction(ctx.database, async (tx) => {
     const payment = await tx.selectFrom('payments').selectAll().where('reference', '=', reference).executeTakeFirst();
     if (!payment || payment.method_type !== 'bank_transfer') throw notFound(`No bank transfer with reference ${reference}`);
     if (payment.amount_micros !== amountMicros) {
@@ -309,6 +320,8 @@ export async function settleBankTransfer(ctx: AppContext, reference: string, amo
     await creditPayment(tx, ctx, payment, author);
     return { payment: await tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow(), applied: true };
   });
+  ctx.outbox.wake();
+  return settled;
 }
 
 /**
@@ -364,6 +377,8 @@ export async function refundPayment(ctx: AppContext, paymentId: string, amountMi
       throw error;
     }
   }
+  // Only once the money is really given back: a refund the processor refused must leave no numbered credit note.
+  await issueCreditNote(ctx, paymentId, refund.amount, refund.refundedBefore);
   return ctx.db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
 }
 

@@ -6,6 +6,13 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Mail templates composed at delivery time (see server/jobs/mail-templates.ts). */
@@ -40,7 +47,7 @@ export function createMailTransport(options: { smtpUrl?: string; from: string })
   return {
     kind: 'smtp',
     async deliver(email) {
-      await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+      await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, attachments: email.attachments });
     },
   };
 }

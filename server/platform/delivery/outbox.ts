@@ -16,6 +16,8 @@ export interface QueuedEmail {
   subject?: string;
   body?: string;
   template?: string;
+  /** Rendered when the message is sent (server/jobs/mail-attachments.ts), e.g. `invoice:<id>`. */
+  attachment?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createOutbox(db: Db, clock: Clock) {
         subject: entry.subject ?? null,
         body: entry.body ?? '',
         template: entry.template ?? null,
+        attachment: entry.attachment ?? null,
         created_at: clock.now().toISOString(),
         status: 'pending',
       })
