@@ -57,6 +57,8 @@ export const activityKinds = [
   'number.renewed',
   'number.released',
   'number.restored',
+  'invoice.sent',
+  'invoice.finance_email_set',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -117,6 +119,8 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'number.renewed': 'Virtual number renewed for a month',
   'number.released': 'Virtual number released: not enough credit to renew it',
   'number.restored': 'Virtual number cancellation undone',
+  'invoice.sent': 'Invoice e-mailed',
+  'invoice.finance_email_set': 'Finance e-mail changed',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -156,6 +160,8 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   threshold: { label: 'Balance threshold', format: 'money' },
   recipients: { label: 'Alert recipients', format: 'text' },
   display_currency: { label: 'Display currency', format: 'text' },
+  finance_email: { label: 'Finance e-mail', format: 'text' },
+  invoice: { label: 'Invoice', format: 'text' },
   role: { label: 'Role', format: 'text' },
   scope: { label: 'Scope', format: 'text' },
   status: { label: 'Status', format: 'text' },

@@ -15,6 +15,7 @@ import { autoReloadRoutes } from './modules/auto-reload/routes.js';
 import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
 import { billingRoutes } from './modules/billing/routes.js';
+import { invoiceRoutes } from './modules/invoices/routes.js';
 import { stripeWebhookRoutes } from './modules/billing/stripe-webhook-routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
 import { contactRoutes } from './modules/profile/contact-routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(displayCurrencyRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
   await app.register(billingRoutes, { ctx });
+  await app.register(invoiceRoutes, { ctx });
   await app.register(autoReloadRoutes, { ctx });
   // The sandbox processor's own pages and hosted field, as a third party would serve them.
   if (ctx.payments.name === 'sandbox') await app.register(sandboxProcessorRoutes, { ctx });

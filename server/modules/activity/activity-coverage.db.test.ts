@@ -223,6 +223,10 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/billing/payment-methods/:method_id/default', () => c.browser.post(`/api/billing/payment-methods/${second.json().id}/default`));
     const paid = await measure('POST /api/billing/top-ups', () => topUp(c.browser, card.json().id, 20, `top-up-${c.apiKey}`));
     await measure('POST /api/billing/bank-transfers', () => c.browser.request({ method: 'POST', url: '/api/billing/bank-transfers', payload: { amount: 100 }, headers: { 'idempotency-key': `bank-${c.apiKey}` } }));
+    // Invoices: e-mail one again, and the finance e-mail they go to.
+    const [invoice] = (await c.browser.get('/api/invoices')).json().invoices;
+    await measure('POST /api/invoices/:invoice_id/send', () => c.browser.post(`/api/invoices/${invoice.id}/send`));
+    await measure('PUT /api/invoices/settings', () => c.browser.request({ method: 'PUT', url: '/api/invoices/settings', payload: { finance_email: `finance.${c.apiKey}@example.com` } }));
     // Auto-reload: its settings, a reload through the public API, a pause on a "do not honour" decline, resume.
     const autoReload = (methodId: string) => c.browser.request({ method: 'PUT', url: '/api/auto-reload', payload: { enabled: true, method_id: methodId, amount: 10, threshold: 5 } });
     const reloadNow = () => t.app.inject({ method: 'POST', url: '/account/top-up', headers: c.auth, payload: { trx: 'reload' } });

@@ -190,15 +190,21 @@ export async function issueCreditNote(ctx: AppContext, paymentId: string, amount
   return issued;
 }
 
-/** Where a family's invoices go: its finance e-mail when set, else the owner's address. */
-export async function invoiceRecipient(executor: Tx | AppContext['db'], primaryApiKey: string): Promise<string> {
+/** The family's finance e-mail (null while unset) and its owner's address. */
+export async function invoiceAddresses(executor: Tx | AppContext['db'], primaryApiKey: string): Promise<{ finance_email: string | null; account_email: string }> {
   const row = await executor
     .selectFrom('accounts')
     .innerJoin('users', (join) => join.onRef('users.primary_api_key', '=', 'accounts.api_key').on('users.owner', '=', 1))
     .select(['accounts.finance_email', 'users.email'])
     .where('accounts.api_key', '=', primaryApiKey)
     .executeTakeFirstOrThrow();
-  return row.finance_email ?? row.email;
+  return { finance_email: row.finance_email, account_email: row.email };
+}
+
+/** Where a family's invoices go: its finance e-mail when set, else the owner's address. */
+export async function invoiceRecipient(executor: Tx | AppContext['db'], primaryApiKey: string): Promise<string> {
+  const addresses = await invoiceAddresses(executor, primaryApiKey);
+  return addresses.finance_email ?? addresses.account_email;
 }
 
 /** Queues an invoice's e-mail in the caller's transaction; its PDF is rendered when the e-mail is sent. */
