@@ -580,6 +580,8 @@ export interface WebhookAttemptsTable {
   latency_ms: number;
   response_excerpt: string | null;
   error: string | null;
+}
+
 export type InvoiceKind = 'invoice' | 'credit_note';
 /** pending: a card payment in review; proforma: a bank transfer awaited; final: numbered, immutable; void: the payment failed. */
 export type InvoiceStatus = 'pending' | 'proforma' | 'final' | 'void';
