@@ -17,6 +17,7 @@ import { hashSecret } from '../server/platform/passwords.js';
 import { benchAutoReloadJob } from './auto-reload.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
 import { benchNumberSearch } from './numbers.js';
+import { benchMessageSearch, benchSmsReceipts } from './messages.js';
 import { benchSignInAndScopedMember } from './console-member.js';
 import { benchTopUps } from './top-up.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
@@ -37,7 +38,7 @@ interface Row {
  * `npm run bench -- --only top-up,sms --engine sqlite`: only those sections (and the baselines they are
  * compared with) on that engine, for iterating; without options, everything.
  */
-const sections = ['reads', 'numbers', 'sms', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'spa'] as const;
+const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'spa'] as const;
 type Section = (typeof sections)[number];
 const { values: options } = parseArgs({ options: { only: { type: 'string' }, engine: { type: 'string' } } });
 const only = options.only?.split(',').map((name) => name.trim());
@@ -255,6 +256,8 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
       record({ engine: name, path: 'POST /sms/json (one charge each)', figure: perSecond(sms), p99: `p99 ${fmt(sms.p99)} ms`, ...versus(sms.requestsPerSecond, durable.value, durable.label, name === 'SQLite' ? 0.5 : undefined), failed: failed(sms) });
     }
 
+    if (wants('receipts')) await benchSmsReceipts(name, ctx, server.origin, { apiKey: partner.apiKey, authorization: auth.authorization }, record);
+
     for (const kind of wants('transfers') ? (['credit', 'balance'] as const) : []) {
       const body = JSON.stringify({ from: partner.apiKey, to: sub.api_key, amount: 0.01 });
       const http = await load({ url: `${server.origin}/accounts/${partner.apiKey}/${kind}-transfers`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
@@ -322,6 +325,9 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
 
     if (wants('members')) await benchSignInAndScopedMember(name, ctx, server, { primaryApiKey: bigPrimary.apiKey, ownerEmail: big.email, password }, record);
     if (wants('top-up')) await benchTopUps(name, ctx, server, record);
+
+    // Last: its ten million rows would weigh on every figure after it.
+    if (wants('messages')) await benchMessageSearch(name, database, record);
 
     const rss = server.rssMb();
     record({ engine: name, path: 'server RSS after the bench', figure: `${fmt(rss)} MB`, goal: 'goal < 250 MB', met: rss < 250 ? 'met' : 'NOT MET' });
