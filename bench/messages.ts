@@ -153,7 +153,7 @@ export async function benchMessageSearch(engine: string, database: DatabaseHandl
 }
 
 /** One INSERT … SELECT of rows `from`..`to`: deterministic, spread over the family and the month. */
-function insertRows(dialect: 'sqlite' | 'postgres', primary: string, subs: string[], from: number, to: number, startSeconds: number, step: number): string {
+export function insertRows(dialect: 'sqlite' | 'postgres', primary: string, subs: string[], from: number, to: number, startSeconds: number, step: number): string {
   const quote = (text: string) => `'${text}'`;
   const account = `case i % 6 when 0 then ${quote(primary)} ${subs.map((sub, k) => `when ${k + 1} then ${quote(sub)}`).join(' ')} end`;
   const c = '((i * 7919) % 100)';

@@ -62,7 +62,7 @@ describe('the purge of expired records', () => {
 
     expect(purge).toMatchObject({
       status: 'succeeded',
-      outcome: `sessions 1, signups 2, password_resets 1, email_changes 1, phone_changes 1, idempotency_keys 1, outbox 5, job_runs 0, abuse_events ${oldAbuseEvents}`,
+      outcome: `sessions 1, signups 2, password_resets 1, email_changes 1, phone_changes 1, idempotency_keys 1, outbox 5, job_runs 0, abuse_events ${oldAbuseEvents}, webhook_deliveries 0`,
     });
     // The limits keep counting what happened within their windows.
     expect(await count('abuse_events')).toBe(recentAbuseEvents);

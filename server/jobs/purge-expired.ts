@@ -34,6 +34,8 @@ export const purgeExpiredJob: Job = {
       ),
       job_runs: deleted(await ctx.db.deleteFrom('job_runs').where('started_at', '<', before(keep.jobRuns)).execute()),
       abuse_events: deleted(await ctx.db.deleteFrom('abuse_events').where('created_at', '<', before(keep.abuseEvents)).execute()),
+      // Their attempts go with them (on delete cascade).
+      webhook_deliveries: deleted(await ctx.db.deleteFrom('webhook_deliveries').where('created_at', '<', before(keep.webhookDeliveries)).execute()),
     };
     return Object.entries(counts)
       .map(([table, count]) => `${table} ${count}`)

@@ -24,5 +24,7 @@ export function retentions(config: Config) {
     abuseEvents: DAY,
     /** From start: the runner's own record of runs, read by `admin -- jobs`. */
     jobRuns: 30 * DAY,
+    /** From creation: webhooks sent (receipts, inbound SMS) and their attempts, shown with their messages. */
+    webhookDeliveries: 30 * DAY,
   };
 }

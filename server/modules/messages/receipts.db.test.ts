@@ -203,6 +203,12 @@ describe('messages: records and delivery receipts', () => {
       expect(receiver.received).toHaveLength(webhook.attempts);
       const attempts = await t.ctx.db.selectFrom('webhook_attempts').select('status_code').where('delivery_id', '=', webhook.id).execute();
       expect(attempts).toHaveLength(webhook.attempts);
+
+      // After 30 days the purge removes the webhook and its attempts.
+      t.clock.advance(30 * DAY);
+      await t.jobs.runDue();
+      expect(await t.ctx.db.selectFrom('webhook_deliveries').select('id').where('id', '=', webhook.id).execute()).toEqual([]);
+      expect(await t.ctx.db.selectFrom('webhook_attempts').select('attempt').where('delivery_id', '=', webhook.id).execute()).toEqual([]);
     } finally {
       await receiver.close();
     }
