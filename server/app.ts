@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { accountPublicRoutes } from './modules/account/public-routes.js';
 import { activityRoutes } from './modules/activity/routes.js';
 import { apiRequestsRoutes } from './modules/api-requests/routes.js';
+import { usageRoutes } from './modules/usage/routes.js';
 import { autoReloadRoutes } from './modules/auto-reload/routes.js';
 import { balanceAlertsRoutes } from './modules/balance-alerts/routes.js';
 import { displayCurrencyRoutes } from './modules/display-currency/routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(numberTransferRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(apiRequestsRoutes, { ctx });
+  await app.register(usageRoutes, { ctx });
   await app.register(statementsRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
   await app.register(balanceAlertsRoutes, { ctx });
