@@ -4,9 +4,12 @@ import { runwayQueryOptions } from '../../features/balance-alerts/api/get-runway
 import { SubaccountBalanceAlert } from '../../features/balance-alerts/components/subaccount-balance-alert.js';
 import { subaccountQueryOptions } from '../../features/subaccounts/api/get-subaccount.js';
 import { SubaccountPage, subaccountLoader } from '../../features/subaccounts/pages/subaccount-page.js';
+import { SpendCard } from '../../features/usage/components/spend-card.js';
+import { useCan } from '../../lib/authorization.js';
 import { sessionQueryOptions, useApiKey } from '../../lib/session.js';
 
-// The subaccounts feature's page with the balance-alerts feature's runway and alert for it:
+// The subaccounts feature's page with the balance-alerts feature's runway and alert for it and the
+// usage feature's spend of it (for those with usage:read):
 // composed here because features never import each other.
 
 export const subaccountRouteLoader = (queryClient: QueryClient) => async (args: LoaderFunctionArgs) => {
@@ -20,5 +23,11 @@ export function SubaccountRoute() {
   const apiKey = useApiKey();
   const subKey = useParams().subKey ?? '';
   const subaccount = useQuery(subaccountQueryOptions(apiKey, subKey));
-  return <SubaccountPage balanceAlert={subaccount.data && <SubaccountBalanceAlert apiKey={apiKey} subaccount={subaccount.data} />} />;
+  const canSeeUsage = useCan('usage:read');
+  return (
+    <SubaccountPage
+      balanceAlert={subaccount.data && <SubaccountBalanceAlert apiKey={apiKey} subaccount={subaccount.data} />}
+      spend={canSeeUsage && <SpendCard apiKey={apiKey} accountKey={subKey} />}
+    />
+  );
 }

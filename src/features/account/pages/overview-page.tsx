@@ -31,8 +31,8 @@ export const overviewLoader = (queryClient: QueryClient) => async () => {
   return null;
 };
 
-/** `runway`: the balance's forecast, from the balance-alerts feature (composed in app/routes). */
-export function OverviewPage({ runway }: { runway?: ReactNode }) {
+/** `runway`: the balance's forecast, from the balance-alerts feature; `spend`: the usage feature's chart (both composed in app/routes). */
+export function OverviewPage({ runway, spend }: { runway?: ReactNode; spend?: ReactNode }) {
   const apiKey = useApiKey();
   const summary = useAccountSummary(apiKey);
   const apiSecret = useOneTimeSecret();
@@ -90,6 +90,7 @@ export function OverviewPage({ runway }: { runway?: ReactNode }) {
             </Card>
           </div>
           {runway}
+          {spend}
           <ApiCredentialsCard apiKey={summary.data.api_key} apiSecret={apiSecret} />
           <LastApiCallsCard apiKey={summary.data.api_key} />
         </div>

@@ -44,8 +44,8 @@ export const subaccountLoader =
     return null;
   };
 
-/** `balanceAlert`: the subaccount's runway and alert, from the balance-alerts feature (composed in app/routes). */
-export function SubaccountPage({ balanceAlert }: { balanceAlert?: ReactNode }) {
+/** `balanceAlert`: the subaccount's runway and alert, from the balance-alerts feature; `spend`: its usage chart (both composed in app/routes). */
+export function SubaccountPage({ balanceAlert, spend }: { balanceAlert?: ReactNode; spend?: ReactNode }) {
   const apiKey = useApiKey();
   const subKey = useParams().subKey ?? '';
   const subaccount = useSubaccount(apiKey, subKey);
@@ -154,6 +154,7 @@ export function SubaccountPage({ balanceAlert }: { balanceAlert?: ReactNode }) {
           </Card>
         </div>
         {balanceAlert}
+        {spend}
         <SubaccountTransfersCard apiKey={apiKey} subaccount={sub} />
         <Card title="API secrets">
           <p className="text-sm text-slate-600">
