@@ -63,6 +63,9 @@ describe('spend at a glance', () => {
     await sendSms(shared.api_key, shared.secret);
     await sendSms(own.api_key, own.secret);
     await sendSms(own.api_key, own.secret, '33612345678');
+    // The carrier reports delivery a few seconds later.
+    t.clock.advance(60_000);
+    await t.jobs.runDue();
   });
   afterAll(() => t.close());
 
