@@ -59,6 +59,10 @@ export const activityKinds = [
   'number.restored',
   'invoice.sent',
   'invoice.finance_email_set',
+  'short_code.added',
+  'short_code.configured',
+  'short_code.released',
+  'short_code.transferred',
 ] as const;
 export const activityKindSchema = z.enum(activityKinds);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
@@ -121,6 +125,10 @@ export const activityKindLabels: Record<ActivityKind, string> = {
   'number.restored': 'Virtual number cancellation undone',
   'invoice.sent': 'Invoice e-mailed',
   'invoice.finance_email_set': 'Finance e-mail changed',
+  'short_code.added': 'Shared short code added',
+  'short_code.configured': 'Shared short code configured',
+  'short_code.released': 'Shared short code released',
+  'short_code.transferred': 'Shared short code moved between the primary and a subaccount',
 };
 
 export const activityActorKinds = ['user', 'api_key', 'operator', 'system'] as const;
@@ -185,6 +193,12 @@ export const activityFields: Record<string, { label: string; format: FieldFormat
   renewal_day: { label: 'Renewal day', format: 'text' },
   available_credit: { label: 'Available credit', format: 'money' },
   description: { label: 'Description', format: 'text' },
+  short_code: { label: 'Short code', format: 'text' },
+  purpose: { label: 'Purpose', format: 'text' },
+  template: { label: 'Message template', format: 'text' },
+  messages_per_day: { label: 'Messages per day', format: 'text' },
+  terms_url: { label: 'Terms and conditions', format: 'text' },
+  privacy_url: { label: 'Privacy policy', format: 'text' },
 };
 
 export const fieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -132,7 +132,8 @@ export const LOCAL_ADDRESS_REQUIRED =
 export const transferNumberRequestSchema = z.object({
   from: z.string().trim().min(1).max(40),
   to: z.string().trim().min(1).max(40),
-  number: msisdn,
+  /** A rented number, or a shared short code (5 or 6 digits). */
+  number: z.string().trim().regex(/^\d{5,15}$/, 'must be an E.164 number without the + or a short code'),
   country,
 });
 export type TransferNumberRequest = z.infer<typeof transferNumberRequestSchema>;

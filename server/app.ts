@@ -24,6 +24,7 @@ import { accountRoutes } from './modules/account/routes.js';
 import { numbersConsoleRoutes } from './modules/numbers/console-routes.js';
 import { numbersPublicRoutes } from './modules/numbers/routes.js';
 import { numberTransferRoutes } from './modules/numbers/transfer-routes.js';
+import { shortCodesRoutes } from './modules/short-codes/routes.js';
 import { secretsRoutes } from './modules/secrets/routes.js';
 import { smsRoutes } from './modules/sms/routes.js';
 import { statementsRoutes } from './modules/statements/routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   await app.register(numbersPublicRoutes, { ctx });
   await app.register(numbersConsoleRoutes, { ctx });
   await app.register(numberTransferRoutes, { ctx });
+  await app.register(shortCodesRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(apiRequestsRoutes, { ctx });
   await app.register(usageRoutes, { ctx });

@@ -628,6 +628,26 @@ export interface InvoiceCountersTable {
   last_number: number;
 }
 
+/** The pool of shared US short codes, each for one purpose (seeded by migration 031). */
+export interface ShortCodesTable {
+  code: string;
+  country: string;
+  purpose: 'two_factor' | 'alerts';
+}
+
+/** A shared short code an account added: its message template and opt-in values, null until configured. */
+export interface AccountShortCodesTable {
+  api_key: string;
+  code: string;
+  primary_api_key: string;
+  template: string | null;
+  messages_per_day: number | null;
+  terms_url: string | null;
+  privacy_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_secrets: ApiSecretsTable;
@@ -672,6 +692,8 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   invoices: InvoicesTable;
   invoice_counters: InvoiceCountersTable;
+  short_codes: ShortCodesTable;
+  account_short_codes: AccountShortCodesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -165,6 +165,9 @@ describe('fuzzing every declared route with malformed input (seeded)', () => {
     'POST /api/test-numbers/:id/verify': { pin: '1234' },
     'POST /api/profile/two-factor/enrolment/confirm': { code: '123456' },
     'POST /api/profile/two-factor/disable': { password: 'not the password 1', code: '123456' },
+    // Shared short codes carry no fee: adding or configuring one moves no money.
+    'POST /api/short-codes': { api_key: target.api_key, code: '98975' },
+    'PUT /api/accounts/:api_key/short-codes/:code': { purpose: 'two_factor', template: 'Code {pin}', messages_per_day: 2, terms_url: 'https://example.com/t', privacy_url: 'https://example.com/p' },
   });
 
   // Values for paths and bodies: hostile text and numbers, and other families' real keys and ids (never

@@ -26,6 +26,7 @@ import { statementsAndExports } from './026-statements-and-exports.js';
 import { numberConsole } from './027-number-console.js';
 import { messageRecords } from './028-message-records.js';
 import { apiRequestLog } from './029-api-request-log.js';
+import { shortCodes } from './031-short-codes.js';
 
 /** Migrations are code, listed in order; each is a pure function of the dialect. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -58,6 +59,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '027-number-console': numberConsole(),
         '028-message-records': messageRecords(dialect),
         '029-api-request-log': apiRequestLog(),
+        '031-short-codes': shortCodes(),
       };
     },
   };

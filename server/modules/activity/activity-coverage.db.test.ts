@@ -184,6 +184,19 @@ describe('every mutating route writes an activity entry; no entry holds a secret
     await measure('POST /api/accounts/:api_key/numbers/:msisdn/cancel', () => c.browser.post(`${primaryNumber}/cancel`));
     await measure('POST /api/accounts/:api_key/numbers/:msisdn/undo-cancel', () => c.browser.post(`${primaryNumber}/undo-cancel`));
 
+    // Shared short codes: added, configured, moved to the subaccount (transfer-number), released.
+    await measure('POST /api/short-codes', () => c.browser.post('/api/short-codes', { api_key: c.apiKey, code: '98975' }));
+    await measure('PUT /api/accounts/:api_key/short-codes/:code', () =>
+      c.browser.request({
+        method: 'PUT',
+        url: `/api/accounts/${c.apiKey}/short-codes/98975`,
+        payload: { purpose: 'two_factor', template: 'Your code is {pin}', messages_per_day: 3, terms_url: 'https://example.com/terms', privacy_url: 'https://example.com/privacy' },
+      }),
+    );
+    const movedCode = await t.app.inject({ method: 'POST', url: `/accounts/${c.apiKey}/transfer-number`, headers: c.auth, payload: { from: c.apiKey, to: subKey, number: '98975', country: 'US' } });
+    expect(movedCode.statusCode, movedCode.body).toBe(200);
+    await measure('DELETE /api/accounts/:api_key/short-codes/:code', () => c.browser.delete(`/api/accounts/${subKey}/short-codes/98975`));
+
     // Balance alert and display currency.
     await measure('PUT /api/balance-alerts/:api_key', () =>
       c.browser.request({ method: 'PUT', url: `/api/balance-alerts/${c.apiKey}`, payload: { enabled: true, threshold: 5, recipients: ['finance@example.com'] } }),

@@ -1,11 +1,12 @@
 import type { TransferNumberRequest } from '../../../contract/numbers.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/database.js';
+import { inTransaction, type Tx } from '../../db/database.js';
 import type { Account } from '../../db/schema.js';
 import type { ActivityAuthor } from '../../platform/activity/author.js';
 import { recordActivity } from '../../platform/activity/record-activity.js';
 import { newId } from '../../platform/ids.js';
 import { ProblemError } from '../../platform/problems.js';
+import { isShortCode, moveShortCode, shortCodeHolders } from '../short-codes/short-codes.js';
 import { subaccountsValidation } from '../subaccounts/errors.js';
 
 const base = 'https://developer.nexmo.com/api-errors/account/subaccounts';
@@ -30,7 +31,8 @@ export const numberTransferErrors = {
 
 /**
  * Moves a rented number between a primary and one of its subaccounts (either way). The rental keeps
- * its start day, so the renewal day does not move; its configuration stays with the number.
+ * its start day, so the renewal day does not move; its configuration stays with the number. A shared
+ * short code of the pool moves the same way, with the same rules (modules/short-codes).
  */
 export async function transferNumber(ctx: AppContext, primary: Pick<Account, 'api_key'>, request: TransferNumberRequest, author: ActivityAuthor) {
   if (request.from === request.to) throw subaccountsValidation([{ name: 'from', reason: 'Invalid accounts. From and To accounts should be different' }]);
@@ -40,38 +42,53 @@ export async function transferNumber(ctx: AppContext, primary: Pick<Account, 'ap
     const to = accounts.find((a) => a.api_key === request.to);
     if (!from || !to || (from.api_key !== primary.api_key && to.api_key !== primary.api_key)) throw numberTransferErrors.relationship(request);
     if (from.suspended === 1 || to.suspended === 1) throw numberTransferErrors.banned();
-    const number = await tx.selectFrom('numbers').select(['msisdn', 'owner_api_key']).where('msisdn', '=', request.number).where('country', '=', request.country).executeTakeFirst();
-    if (!number || number.owner_api_key === null) throw numberTransferErrors.notFound(request);
-    if (number.owner_api_key === to.api_key) throw numberTransferErrors.conflict(request);
-    if (number.owner_api_key !== from.api_key) throw numberTransferErrors.notOwned(request);
-
-    const now = ctx.clock.now().toISOString();
-    const ended = await tx
-      .updateTable('number_rentals')
-      .set({ ended_at: now })
-      .where('msisdn', '=', number.msisdn)
-      .where('api_key', '=', from.api_key)
-      .where('ended_at', 'is', null)
-      .returning(['started_on', 'monthly_cost_micros'])
-      .executeTakeFirstOrThrow();
-    const rentalId = newId();
-    await tx
-      .insertInto('number_rentals')
-      .values({ id: rentalId, msisdn: number.msisdn, api_key: to.api_key, primary_api_key: primary.api_key, started_on: ended.started_on, monthly_cost_micros: ended.monthly_cost_micros, created_at: now, ended_at: null })
-      .execute();
-    // Guarded by the owner read above: a concurrent change of owner makes this update miss, and the transaction fail.
-    await tx.updateTable('numbers').set({ owner_api_key: to.api_key, rental_id: rentalId }).where('msisdn', '=', number.msisdn).where('owner_api_key', '=', from.api_key).returning('msisdn').executeTakeFirstOrThrow();
+    const shortCode = await isShortCode(tx, request.number, request.country);
+    if (shortCode) {
+      refuseUnlessMovable(request, await shortCodeHolders(tx, primary.api_key, request.number));
+      await moveShortCode(ctx, tx, { code: request.number, from: from.api_key, to: to.api_key });
+    } else {
+      const number = await tx.selectFrom('numbers').select('owner_api_key').where('msisdn', '=', request.number).where('country', '=', request.country).executeTakeFirst();
+      refuseUnlessMovable(request, number?.owner_api_key ? [number.owner_api_key] : []);
+      await moveRental(ctx, tx, primary.api_key, request);
+    }
     await recordActivity(tx, ctx.clock, author, {
-      kind: 'number.transferred',
+      kind: shortCode ? 'short_code.transferred' : 'number.transferred',
       primaryApiKey: primary.api_key,
       apiKey: to.api_key,
-      objectId: number.msisdn,
+      objectId: request.number,
       changes: [
-        { field: 'msisdn', before: number.msisdn, after: number.msisdn },
+        { field: shortCode ? 'short_code' : 'msisdn', before: request.number, after: request.number },
         { field: 'from', before: null, after: from.api_key },
         { field: 'to', before: null, after: to.api_key },
       ],
     });
-    return { number: number.msisdn, country: request.country, from: from.api_key, to: to.api_key, masterAccountId: primary.api_key };
+    return { number: request.number, country: request.country, from: from.api_key, to: to.api_key, masterAccountId: primary.api_key };
   });
+}
+
+/** The rental passes to the new renter with its start day, so the renewal day does not move. */
+async function moveRental(ctx: AppContext, tx: Tx, primaryApiKey: string, request: TransferNumberRequest) {
+  const now = ctx.clock.now().toISOString();
+  const ended = await tx
+    .updateTable('number_rentals')
+    .set({ ended_at: now })
+    .where('msisdn', '=', request.number)
+    .where('api_key', '=', request.from)
+    .where('ended_at', 'is', null)
+    .returning(['started_on', 'monthly_cost_micros'])
+    .executeTakeFirstOrThrow();
+  const rentalId = newId();
+  await tx
+    .insertInto('number_rentals')
+    .values({ id: rentalId, msisdn: request.number, api_key: request.to, primary_api_key: primaryApiKey, started_on: ended.started_on, monthly_cost_micros: ended.monthly_cost_micros, created_at: now, ended_at: null })
+    .execute();
+  // Guarded by the owner read before: a concurrent change of owner makes this update miss, and the transaction fail.
+  await tx.updateTable('numbers').set({ owner_api_key: request.to, rental_id: rentalId }).where('msisdn', '=', request.number).where('owner_api_key', '=', request.from).returning('msisdn').executeTakeFirstOrThrow();
+}
+
+/** A number (one renter) or a shared short code (any accounts of the family) moves only from a holder to a non-holder. */
+function refuseUnlessMovable(request: TransferNumberRequest, holders: string[]) {
+  if (holders.length === 0) throw numberTransferErrors.notFound(request);
+  if (holders.includes(request.to)) throw numberTransferErrors.conflict(request);
+  if (!holders.includes(request.from)) throw numberTransferErrors.notOwned(request);
 }
