@@ -173,6 +173,19 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.shortCodes.path,
+              loader: requirePermission(client, 'numbers:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { ShortCodesPage, shortCodesLoader } = await import('../features/short-codes/pages/short-codes-page.js');
+                    return { Component: ShortCodesPage, loader: shortCodesLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.team.path,
               loader: requirePermission(client, 'team:manage'),
               children: [

@@ -53,6 +53,7 @@ export const paths = {
     path: '/subaccounts/:subKey/history',
     getHref: (subKey: string) => `/subaccounts/${encodeURIComponent(subKey)}/history`,
   },
+  shortCodes: { path: '/numbers/short-codes', getHref: () => '/numbers/short-codes' },
   activity: { path: '/activity', getHref: () => '/activity' },
   statements: { path: '/statements', getHref: () => '/statements' },
   apiRequests: { path: '/api-requests', getHref: () => '/api-requests' },
