@@ -105,6 +105,19 @@ export function createAppRouter(client: QueryClient) {
               lazy: async () => ({ Component: (await import('../features/statements/pages/statements-page.js')).StatementsPage }),
             },
             {
+              path: paths.invoices.path,
+              loader: requirePermission(client, 'invoices:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => {
+                    const { InvoicesPage, invoicesLoader } = await import('../features/invoices/pages/invoices-page.js');
+                    return { Component: InvoicesPage, loader: invoicesLoader(client) };
+                  },
+                },
+              ],
+            },
+            {
               path: paths.activity.path,
               loader: requirePermission(client, 'activity:read'),
               children: [

@@ -56,6 +56,7 @@ export const paths = {
   shortCodes: { path: '/numbers/short-codes', getHref: () => '/numbers/short-codes' },
   activity: { path: '/activity', getHref: () => '/activity' },
   statements: { path: '/statements', getHref: () => '/statements' },
+  invoices: { path: '/invoices', getHref: (paymentId?: string) => (paymentId ? `/invoices?payment_id=${encodeURIComponent(paymentId)}` : '/invoices') },
   apiRequests: { path: '/api-requests', getHref: () => '/api-requests' },
   messages: { path: '/messages', getHref: () => '/messages' },
   message: { path: '/messages/:messageId', getHref: (id: string) => `/messages/${encodeURIComponent(id)}` },

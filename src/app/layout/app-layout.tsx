@@ -26,6 +26,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'Team', to: paths.team.getHref(), end: false, permission: 'team:manage' },
   { name: 'Billing', to: paths.billing.getHref(), end: false, permission: 'billing:read' },
   { name: 'Statements & exports', to: paths.statements.getHref(), end: false, permission: 'invoices:read' },
+  { name: 'Invoices', to: paths.invoices.getHref(), end: false, permission: 'invoices:read' },
   { name: 'Messages', to: paths.messages.getHref(), end: false, permission: 'usage:read' },
   { name: 'API requests', to: paths.apiRequests.getHref(), end: false, permission: 'usage:read' },
   { name: 'Activity', to: paths.activity.getHref(), end: false, permission: 'activity:read' },

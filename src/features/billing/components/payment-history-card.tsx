@@ -4,6 +4,9 @@ import { Card } from '../../../components/ui/card.js';
 import { Money } from '../../../components/ui/money.js';
 import { LoadError, LoadingLine } from '../../../components/ui/query-state.js';
 import { Table } from '../../../components/ui/table.js';
+import { TextLink } from '../../../components/ui/text-link.js';
+import { useCan } from '../../../lib/authorization.js';
+import { paths } from '../../../lib/paths.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { usePayments } from '../api/get-payments.js';
 
@@ -23,9 +26,13 @@ function details(payment: Payment): string {
   return payment.reference ? `Reference ${payment.reference}` : '';
 }
 
+/** A payment has an invoice once it settled or while it is pending (in review, or a bank transfer's pro-forma). */
+const hasInvoice = (payment: Payment) => payment.status === 'settled' || payment.status === 'refunded' || payment.status === 'pending';
+
 /** Every payment, newest first: date, method, amount, status and what it means. */
 export function PaymentHistoryCard({ apiKey }: { apiKey: string }) {
   const payments = usePayments(apiKey);
+  const canReadInvoices = useCan('invoices:read');
   const list = payments.data?.payments ?? [];
   return (
     <Card title="Billing history">
@@ -65,6 +72,11 @@ export function PaymentHistoryCard({ apiKey }: { apiKey: string }) {
                 </td>
                 <td data-label="Details" className="text-slate-600">
                   {details(payment)}
+                  {canReadInvoices && hasInvoice(payment) && (
+                    <TextLink to={paths.invoices.getHref(payment.id)} className="block">
+                      {payment.status === 'pending' ? 'Its invoice (not final yet)' : 'Its invoice'}
+                    </TextLink>
+                  )}
                 </td>
               </tr>
             ))}
