@@ -19,6 +19,7 @@ import { benchBalanceAlertJob } from './balance-alerts.js';
 import { benchNumberSearch } from './numbers.js';
 import { benchMessageSearch, benchSmsReceipts } from './messages.js';
 import { benchSignInAndScopedMember } from './console-member.js';
+import { benchInvoicePdf } from './invoices.js';
 import { benchTopUps } from './top-up.js';
 import { latencies, load, rate, startBareServer, startServer, type LoadResult } from './harness.js';
 import { rawPgOneConnection, rawPgPool, rawSqliteRate, seedRawPostgres } from './raw-engine.js';
@@ -38,7 +39,7 @@ interface Row {
  * `npm run bench -- --only top-up,sms --engine sqlite`: only those sections (and the baselines they are
  * compared with) on that engine, for iterating; without options, everything.
  */
-const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'spa'] as const;
+const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'invoices', 'spa'] as const;
 type Section = (typeof sections)[number];
 const { values: options } = parseArgs({ options: { only: { type: 'string' }, engine: { type: 'string' } } });
 const only = options.only?.split(',').map((name) => name.trim());
@@ -372,6 +373,10 @@ if (pgBase && wantsEngine('postgres')) {
   await benchDatabase('PostgreSQL', `${pgBase}${pgBase.includes('?') ? '&' : '?'}schema=${schema}`, baselines, () => dropSchema(pgBase, schema));
 } else if (wantsEngine('postgres')) {
   record({ engine: 'PostgreSQL', path: 'skipped', figure: 'no server at BENCH_DATABASE_URL / TEST_DATABASE_URL / 127.0.0.1:5432' });
+}
+if (wants('invoices')) {
+  const pdf = await benchInvoicePdf();
+  record({ engine: 'PDF', path: 'invoice PDF rendering (pdfkit, one at a time)', figure: `${fmt(pdf.perSecond)} PDFs/s`, p99: `${fmt(pdf.bytes / 1024, 1)} KB each` });
 }
 if (wants('spa')) spaSizes();
 
