@@ -15,6 +15,7 @@ import { transfer } from '../server/modules/subaccounts/transfers.js';
 import { newApiKey, newApiSecret, newId } from '../server/platform/ids.js';
 import { hashSecret } from '../server/platform/passwords.js';
 import { benchAutoReloadJob } from './auto-reload.js';
+import { benchApiRequestSearch } from './api-requests.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
 import { benchNumberSearch } from './numbers.js';
 import { benchMessageSearch, benchSmsReceipts } from './messages.js';
@@ -39,7 +40,7 @@ interface Row {
  * `npm run bench -- --only top-up,sms --engine sqlite`: only those sections (and the baselines they are
  * compared with) on that engine, for iterating; without options, everything.
  */
-const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'invoices', 'spa'] as const;
+const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'api-requests', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'invoices', 'spa'] as const;
 type Section = (typeof sections)[number];
 const { values: options } = parseArgs({ options: { only: { type: 'string' }, engine: { type: 'string' } } });
 const only = options.only?.split(',').map((name) => name.trim());
@@ -329,6 +330,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
 
     // Last: its ten million rows would weigh on every figure after it.
     if (wants('messages')) await benchMessageSearch(name, database, record);
+    if (wants('api-requests')) await benchApiRequestSearch(name, database, record);
 
     const rss = server.rssMb();
     record({ engine: name, path: 'server RSS after the bench', figure: `${fmt(rss)} MB`, goal: 'goal < 250 MB', met: rss < 250 ? 'met' : 'NOT MET' });
