@@ -174,7 +174,7 @@ export const numberListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-export type NumberListQuery = Partial<z.input<typeof numberListQuerySchema>>;
+export type NumberListQuery = Partial<z.output<typeof numberListQuerySchema>>;
 
 /** Where an inbound SMS to the number goes: its own moHttpUrl, the account's default, or nowhere. */
 export const webhookStatuses = ['number', 'account', 'none'] as const;

@@ -229,6 +229,20 @@ export function createAppRouter(client: QueryClient) {
               ],
             },
             {
+              path: paths.numbers.path,
+              loader: requirePermission(client, 'numbers:read'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({ Component: (await import('./routes/numbers-routes.js')).NumbersRoute }),
+                },
+                {
+                  path: paths.buyNumbers.path,
+                  lazy: async () => ({ Component: (await import('./routes/numbers-routes.js')).BuyNumbersRoute }),
+                },
+              ],
+            },
+            {
               path: paths.subaccounts.path,
               loader: requirePermission(client, 'subaccounts:read'),
               children: [

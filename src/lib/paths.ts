@@ -35,6 +35,8 @@ export const paths = {
   billingPayPalReturn: { path: '/billing/paypal-return', getHref: () => '/billing/paypal-return' },
   subaccounts: { path: '/subaccounts', getHref: () => '/subaccounts' },
   team: { path: '/team', getHref: () => '/team' },
+  numbers: { path: '/numbers', getHref: () => '/numbers' },
+  buyNumbers: { path: '/numbers/buy', getHref: () => '/numbers/buy' },
   subaccountTransfers: {
     path: '/subaccounts/transfers',
     /** Optionally filtered to one subaccount (`?subaccount=KEY`). */

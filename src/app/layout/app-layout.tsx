@@ -20,6 +20,7 @@ const navigation: { name: string; to: string; end: boolean; permission: Permissi
   { name: 'Overview', to: paths.home.getHref(), end: true, permission: 'account:read' },
   { name: 'Getting started', to: paths.gettingStarted.getHref(), end: false, permission: 'account:read' },
   { name: 'API settings', to: paths.apiSettings.getHref(), end: false, permission: 'account:read' },
+  { name: 'Numbers', to: paths.numbers.getHref(), end: false, permission: 'numbers:read' },
   { name: 'Subaccounts', to: paths.subaccounts.getHref(), end: false, permission: 'subaccounts:read' },
   { name: 'Short codes', to: paths.shortCodes.getHref(), end: false, permission: 'numbers:read' },
   { name: 'Balance alerts', to: paths.balanceAlerts.getHref(), end: false, permission: 'billing:read' },

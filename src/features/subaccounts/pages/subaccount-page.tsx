@@ -44,8 +44,11 @@ export const subaccountLoader =
     return null;
   };
 
-/** `balanceAlert`: the subaccount's runway and alert, from the balance-alerts feature; `spend`: its usage chart (both composed in app/routes). */
-export function SubaccountPage({ balanceAlert, spend }: { balanceAlert?: ReactNode; spend?: ReactNode }) {
+/**
+ * `balanceAlert`: the subaccount's runway and alert, from the balance-alerts feature; `spend`: its
+ * usage chart; `numbers`: the numbers it rents (all composed in app/routes).
+ */
+export function SubaccountPage({ balanceAlert, spend, numbers }: { balanceAlert?: ReactNode; spend?: ReactNode; numbers?: ReactNode }) {
   const apiKey = useApiKey();
   const subKey = useParams().subKey ?? '';
   const subaccount = useSubaccount(apiKey, subKey);
@@ -155,6 +158,7 @@ export function SubaccountPage({ balanceAlert, spend }: { balanceAlert?: ReactNo
         </div>
         {balanceAlert}
         {spend}
+        {numbers}
         <SubaccountTransfersCard apiKey={apiKey} subaccount={sub} />
         <Card title="API secrets">
           <p className="text-sm text-slate-600">
