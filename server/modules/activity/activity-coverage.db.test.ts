@@ -31,6 +31,7 @@ const notChanges: Record<string, string> = {
   'POST /api/sms/test': 'a message sent from the console is usage, like POST /sms/json',
   'POST /dev/clock': 'development tool (never served in production)',
   'DELETE /dev/clock': 'development tool (never served in production)',
+  'POST /dev/inbound-sms': 'development tool (never served in production): simulates a handset, changes no account setting',
   'POST /sandbox-processor/v1/tokens': 'the sandbox payment processor\'s own hosted field (a third party\'s page): tokenising a card stores nothing of ours',
   'POST /sandbox-processor/paypal/approve': 'the sandbox processor\'s PayPal page (a third party\'s): the account is stored by …/paypal/complete',
   'POST /api/billing/payment-methods/paypal': 'starts a PayPal approval at the processor; the account is stored by …/paypal/complete (payment_method.added)',

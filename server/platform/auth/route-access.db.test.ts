@@ -66,6 +66,8 @@ describe('route access declarations', () => {
         'GET /dev/clock',
         'GET /*',
         'GET /dev/outbox',
+        'GET /dev/inbound-sms',
+        'POST /dev/inbound-sms',
         'POST /dev/clock',
         'GET /healthz',
         'GET /openapi.json',
