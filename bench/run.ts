@@ -17,6 +17,7 @@ import { hashSecret } from '../server/platform/passwords.js';
 import { benchAutoReloadJob } from './auto-reload.js';
 import { benchApiRequestSearch } from './api-requests.js';
 import { benchBalanceAlertJob } from './balance-alerts.js';
+import { benchExports, seedExportsFamily } from './exports.js';
 import { benchNumberSearch } from './numbers.js';
 import { benchMessageSearch, benchSmsReceipts } from './messages.js';
 import { benchSignInAndScopedMember } from './console-member.js';
@@ -40,7 +41,7 @@ interface Row {
  * `npm run bench -- --only top-up,sms --engine sqlite`: only those sections (and the baselines they are
  * compared with) on that engine, for iterating; without options, everything.
  */
-const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'api-requests', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'jobs', 'invoices', 'spa'] as const;
+const sections = ['reads', 'numbers', 'sms', 'receipts', 'messages', 'api-requests', 'transfers', 'families', 'list', 'console', 'members', 'top-up', 'exports', 'jobs', 'invoices', 'spa'] as const;
 type Section = (typeof sections)[number];
 const { values: options } = parseArgs({ options: { only: { type: 'string' }, engine: { type: 'string' } } });
 const only = options.only?.split(',').map((name) => name.trim());
@@ -231,6 +232,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
     await benchBalanceAlertJob(name, ctx, record);
     await benchAutoReloadJob(name, ctx, record);
   }
+  const exportsFamily = wants('exports') ? await seedExportsFamily(name, ctx, record) : null;
   const server = await startServer(url);
   try {
     const auth = { authorization: basic(partner.apiKey, partner.apiSecret) };
@@ -327,6 +329,7 @@ async function benchDatabase(name: 'SQLite' | 'PostgreSQL', url: string, baselin
 
     if (wants('members')) await benchSignInAndScopedMember(name, ctx, server, { primaryApiKey: bigPrimary.apiKey, ownerEmail: big.email, password }, record);
     if (wants('top-up')) await benchTopUps(name, ctx, server, record);
+    if (exportsFamily) await benchExports(name, ctx, server, exportsFamily, record);
 
     // Last: its ten million rows would weigh on every figure after it.
     if (wants('messages')) await benchMessageSearch(name, database, record);

@@ -46,13 +46,18 @@ export function xlsxStream(sheetName: string, columns: readonly SheetColumn[], r
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, style: column.money ? { numFmt: EURO_FORMAT } : {} }));
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  // One style object per kind of cell, shared by every cell: exceljs recognises a style object it has
+  // seen and skips working out its style id again (a fresh object per cell costs ~3× the time).
+  const styles = columns.map((column) => (column.money ? { numFmt: EURO_FORMAT } : {}));
   sheet.getRow(1).font = { bold: true };
   async function write() {
     let count = 0;
     for await (const row of rows) {
       if (output.destroyed) return;
-      sheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' ? microsToEuros(cell.micros) : cell))).commit();
+      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' ? microsToEuros(cell.micros) : cell)));
+      added.eachCell((cell, column) => (cell.style = styles[column - 1]));
+      added.commit();
       count += 1;
       if (count % ROWS_PER_TURN === 0) {
         await nextTurn();
